@@ -1,0 +1,69 @@
+// One error shape for every function: {"error": {"code", "message", "details"?}}.
+import { ZodError } from "zod";
+
+export class AppError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+    readonly details?: unknown,
+  ) {
+    super(message);
+  }
+}
+
+export const badRequest = (message: string, details?: unknown) => new AppError(400, "invalid_request", message, details);
+export const unauthenticated = (message = "Authentication required: send a valid bearer token") =>
+  new AppError(401, "unauthenticated", message);
+export const forbidden = (message: string) => new AppError(403, "forbidden", message);
+export const notFound = (message: string) => new AppError(404, "not_found", message);
+export const conflict = (code: string, message: string, details?: unknown) => new AppError(409, code, message, details);
+
+export interface ErrorBody {
+  error: { code: string; message: string; details?: unknown };
+}
+
+interface PostgresLikeError {
+  code?: string;
+  constraint_name?: string;
+  message?: string;
+  detail?: string;
+}
+
+function isPostgresError(error: unknown): error is PostgresLikeError {
+  return typeof error === "object" && error !== null && "code" in error && typeof (error as { code: unknown }).code === "string"
+    && /^[0-9A-Z]{5}$/.test((error as { code: string }).code);
+}
+
+/** Maps anything thrown to our error shape; never leaks SQL or stacks. */
+export function toAppError(error: unknown): AppError {
+  if (error instanceof AppError) return error;
+  if (error instanceof ZodError) {
+    return badRequest("The request body or parameters are invalid", error.issues.map((issue) => ({
+      path: issue.path.join("."),
+      message: issue.message,
+      code: issue.code,
+    })));
+  }
+  if (isPostgresError(error)) {
+    const constraint = error.constraint_name;
+    switch (error.code) {
+      case "23505": // unique_violation
+      case "23514": // check_violation (also raised by our transition triggers)
+      case "23P01": // exclusion_violation
+      case "23503": // foreign_key_violation
+      case "23502": // not_null_violation
+        return conflict(constraint ?? "conflict", error.message ?? "The change conflicts with existing data");
+      case "42501":
+        return forbidden(error.message ?? "Not allowed");
+      case "P0002":
+        return notFound(error.message ?? "Not found");
+      case "22P02":
+      case "22023":
+      case "22007":
+      case "22008":
+        return badRequest(error.message ?? "Invalid value");
+    }
+  }
+  return new AppError(500, "internal", "Something went wrong on our side; nothing was changed");
+}
