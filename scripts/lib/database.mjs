@@ -87,3 +87,13 @@ export function buildDatabase({ port, seed = true }) {
   applyMigrationsWithCli({ port });
   if (seed) applySeed({ port });
 }
+
+/** Migration files whose version the CLI's history table does not hold yet. */
+export function pendingMigrations({ port }) {
+  const applied = new Set(
+    runSql({ port }, `select case when to_regclass('supabase_migrations.schema_migrations') is null then ''
+      else (select coalesce(string_agg(version, ','), '') from supabase_migrations.schema_migrations) end`)
+      .split(",").filter(Boolean),
+  );
+  return sqlFilesIn(migrationsDir).filter((file) => !applied.has(path.basename(file).split("_")[0]));
+}
