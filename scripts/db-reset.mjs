@@ -11,6 +11,7 @@ if (isRunning(dataDir)) {
   process.exit(1);
 }
 fs.rmSync(dataDir, { recursive: true, force: true });
+fs.rmSync(`${dataDir}.seeded`, { force: true });
 dataDir = dataDirFor("db");
 try {
   initCluster({ dataDir, major: 15, port: PORTS.db, withCron: true });
@@ -19,6 +20,7 @@ try {
   checkMigrationsInScratchDatabase({ port: PORTS.db });
   applyMigrationsWithCli({ port: PORTS.db });
   applySeed({ port: PORTS.db });
+  fs.writeFileSync(`${dataDir}.seeded`, new Date().toISOString());
   console.log("[db:reset] rebuilt: platform base, migrations, seed");
 } catch (error) {
   console.error(`[db:reset] ${error instanceof Error ? error.message : String(error)}`);

@@ -81,8 +81,11 @@ async function startLocal() {
       applyMigrationsWithCli({ port: PORTS.db });
       log(`applied ${pending.length} migration(s) with the Supabase CLI`);
     }
-    if (fresh) {
+    // Seeded once per cluster; a failed seed is retried by the next start.
+    const seededMarker = `${dataDir}.seeded`;
+    if (!fs.existsSync(seededMarker)) {
       applySeed({ port: PORTS.db });
+      fs.writeFileSync(seededMarker, new Date().toISOString());
       log("seeded supabase/seed.sql");
     }
 
@@ -136,5 +139,10 @@ A token: npm run token -- ada@atas.test   (seeded users are listed in the README
 `);
 }
 
-if (dockerWorks()) delegateToDocker();
-else await startLocal();
+try {
+  if (dockerWorks()) delegateToDocker();
+  else await startLocal();
+} catch (error) {
+  console.error(`\n[start] ${error instanceof Error ? error.message : String(error)}\n`);
+  process.exit(1);
+}

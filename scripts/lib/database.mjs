@@ -90,10 +90,9 @@ export function buildDatabase({ port, seed = true }) {
 
 /** Migration files whose version the CLI's history table does not hold yet. */
 export function pendingMigrations({ port }) {
+  const hasHistory = runSql({ port }, "select to_regclass('supabase_migrations.schema_migrations') is not null") === "t";
   const applied = new Set(
-    runSql({ port }, `select case when to_regclass('supabase_migrations.schema_migrations') is null then ''
-      else (select coalesce(string_agg(version, ','), '') from supabase_migrations.schema_migrations) end`)
-      .split(",").filter(Boolean),
+    hasHistory ? runSql({ port }, "select version from supabase_migrations.schema_migrations").split("\n").filter(Boolean) : [],
   );
   return sqlFilesIn(migrationsDir).filter((file) => !applied.has(path.basename(file).split("_")[0]));
 }
