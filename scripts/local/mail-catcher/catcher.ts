@@ -234,12 +234,20 @@ export function createCatcher(options: { faults?: Partial<FaultSettings>; random
       counters.rejected++;
       return errors.validation(`The batch must contain between 1 and ${MAX_BATCH} emails.`);
     }
+    // Batch validation as Resend does it: "strict" (the SDK's default) refuses the whole batch for
+    // one bad e-mail; "permissive" sends the valid ones and lists the others in `errors`.
+    const isPermissive = isBatch && req.headers.get("x-batch-validation") === "permissive";
     const accepted: CatchedMessage[] = [];
+    const refused: Array<{ index: number; message: string }> = [];
     for (const [index, input] of inputs.entries()) {
       const parsed = parseEmail(input, isBatch ? `emails[${index}]: ` : "", isBatch);
       if (!parsed.ok) {
-        release();
         counters.rejected++;
+        if (isPermissive) {
+          refused.push({ index, message: ((await parsed.response.json()) as { message: string }).message });
+          continue;
+        }
+        release();
         return parsed.response;
       }
       const rowKey = entityRefId(parsed.message.headers) ?? (key === null ? null : isBatch ? `${key}/${index}` : key);
@@ -254,7 +262,11 @@ export function createCatcher(options: { faults?: Partial<FaultSettings>; random
       });
     }
     store(accepted);
-    const responseBody = JSON.stringify(isBatch ? { data: accepted.map((message) => ({ id: message.id })) } : { id: accepted[0]!.id });
+    const responseBody = JSON.stringify(
+      isBatch
+        ? { data: accepted.map((message) => ({ id: message.id })), ...(isPermissive ? { errors: refused } : {}) }
+        : { id: accepted[0]!.id },
+    );
     if (key !== null) idempotency.set(key, { fingerprint, state: "done", status: 200, body: responseBody, createdAtMs: nowMs() });
     if (random() < faults.rate500AfterAccept) {
       // Sent, but the caller never hears so: only the idempotency key saves it from sending twice.
