@@ -99,7 +99,7 @@ export function createOutboxDispatcher(deps: {
 
   async function record(batchKey: string, results: RowResult[]): Promise<void> {
     if (results.length === 0) return;
-    await sql`select private.record_email_results(${batchKey}::uuid, ${JSON.stringify(results)}::jsonb)`;
+    await sql`select private.record_email_results(${batchKey}::uuid, ${JSON.stringify(results)}::text::jsonb)`;
   }
 
   async function postpone(batchKey: string, error: string, delayMs: number, countsAsAttempt: boolean): Promise<{ postponed: number; failed: number }> {
