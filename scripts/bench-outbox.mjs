@@ -32,8 +32,8 @@ process.on("SIGINT", () => stopAll().then(() => process.exit(130)));
 
 try {
   const [user] = await sql`
-    insert into auth.users (id, instance_id, aud, role, email, is_sso_user, is_anonymous, raw_app_meta_data, raw_user_meta_data)
-    values (gen_random_uuid(), '00000000-0000-0000-0000-000000000000', 'authenticated', 'authenticated', 'bench@example.com', false, false, '{}', '{}')
+    insert into auth.users (id, instance_id, aud, role, email, email_confirmed_at, is_sso_user, is_anonymous, raw_app_meta_data, raw_user_meta_data)
+    values (gen_random_uuid(), '00000000-0000-0000-0000-000000000000', 'authenticated', 'authenticated', 'bench@example.com', now(), false, false, '{}', '{}')
     returning id`;
   const enqueueStarted = performance.now();
   await sql`
