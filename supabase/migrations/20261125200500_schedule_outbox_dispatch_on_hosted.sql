@@ -4,7 +4,7 @@
 -- missing (the local stack runs scripts/local/outbox-worker.ts instead).
 -- Before it works, store two secrets once per project (SQL editor):
 --   select vault.create_secret('https://<ref>.supabase.co', 'project_url');
---   select vault.create_secret('<service role key or sb_secret key>', 'service_role_key');
+--   select vault.create_secret('<the service_role JWT key: verify_jwt needs a JWT>', 'service_role_key');
 -- Until then each run fails harmlessly and says so in cron.job_run_details.
 -- Touches: cron.job row atas_outbox_dispatch. Nothing destructive.
 
