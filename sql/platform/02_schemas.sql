@@ -60,8 +60,12 @@ end $$;
 alter publication supabase_realtime owner to postgres;
 
 -- The schemas PostgREST exposes; splinter (`db advisors`) reads this to know what is public.
-alter database postgres set pgrst.db_schemas = 'public, graphql_public';
+do $$ begin
+  execute format('alter database %I set pgrst.db_schemas = %L', current_database(), 'public, graphql_public');
+end $$;
 alter role authenticator set pgrst.db_schemas = 'public, graphql_public';
 
 -- The project owner creates schemas (the CLI's supabase_migrations history among them).
-grant all privileges on database postgres to postgres;
+do $$ begin
+  execute format('grant all privileges on database %I to postgres', current_database());
+end $$;
