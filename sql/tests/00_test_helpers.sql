@@ -406,7 +406,7 @@ begin
 
   insert into public.event_meeting_links (event_id, meeting_url) values (tests.event_id('meetup'), 'https://meet.example.com/meetup');
   insert into public.event_payment_details (event_id, payment_qr_url) values (tests.event_id('meetup'), 'qr/meetup.png');
-  insert into public.event_pictures (event_id, url, caption) values (tests.event_id('meetup'), 'pictures/meetup/1.jpg', 'Stage');
+  insert into public.event_pictures (event_id, url, caption) values (tests.event_id('meetup'), 'event-pictures/' || tests.event_id('meetup') || '/1.jpg', 'Stage');
   insert into public.event_walk_in_tokens (event_id, label) values (tests.event_id('meetup'), 'door');
   insert into public.event_proposals (event_id, created_by_user_id, title) values (tests.event_id('meetup'), tests.uid('olga'), 'keynote');
   update public.event_participants set proposal_id = (select id from public.event_proposals where title = 'keynote')
