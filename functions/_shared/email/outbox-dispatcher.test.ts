@@ -101,8 +101,9 @@ describe("outbox dispatcher", () => {
       return (counts.sent ?? 0) >= 200 && (counts.sending ?? 0) > 0;
     }, 60_000, "the first worker to send 200 rows and hold a lease");
     await first.stop("SIGKILL");
-    const [{ leased }] = await sql<Array<{ leased: number }>>`
+    const [leaseRow] = await sql<Array<{ leased: number }>>`
       select count(*)::int as leased from private.email_outbox where status = 'sending' and locked_until > now()`;
+    const leased = leaseRow!.leased;
     const sentBeforeKill = (await statusCounts()).sent ?? 0;
 
     // when: two workers take over (they compete for batches with skip locked)
