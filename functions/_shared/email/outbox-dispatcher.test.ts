@@ -190,6 +190,13 @@ describe("outbox dispatcher", () => {
     expect(logs[0]!.last_error).toMatch(/^Cannot render template/);
   });
 
+  it("accepts exactly the product template keys the renderer knows", async () => {
+    const [row] = await sql<Array<{ definition: string }>>`
+      select pg_get_constraintdef(oid) as definition from pg_constraint where conname = 'email_outbox_template_is_known'`;
+    const databaseKeys = [...row!.definition.matchAll(/'([a-z_]+)'::text/g)].map((match) => match[1]).sort();
+    expect(databaseKeys).toEqual(productTemplates.map((template) => template.key).sort());
+  });
+
   it("agrees with the database on which product e-mails are essential", async () => {
     const rows = await sql<Array<{ template: string; kind: string | null }>>`
       select t as template, private.email_preference_kind(t)::text as kind from unnest(${productTemplates.map((t) => t.key)}::text[]) as t`;
