@@ -406,7 +406,8 @@ begin
 
   insert into public.event_meeting_links (event_id, meeting_url) values (tests.event_id('meetup'), 'https://meet.example.com/meetup');
   insert into public.event_payment_details (event_id, payment_qr_url) values (tests.event_id('meetup'), 'qr/meetup.png');
-  insert into public.event_pictures (event_id, url, caption) values (tests.event_id('meetup'), 'event-pictures/' || tests.event_id('meetup') || '/1.jpg', 'Stage');
+  insert into public.event_pictures (event_id, url, caption)
+  values (tests.event_id('meetup'), 'event-pictures/' || tests.event_id('meetup') || '/1.jpg', 'Stage');
   insert into public.event_walk_in_tokens (event_id, label) values (tests.event_id('meetup'), 'door');
   insert into public.event_proposals (event_id, created_by_user_id, title) values (tests.event_id('meetup'), tests.uid('olga'), 'keynote');
   update public.event_participants set proposal_id = (select id from public.event_proposals where title = 'keynote')
@@ -424,7 +425,7 @@ begin
 
   insert into public.reviews (event_id, reviewer_id, reviewee_id, rating, comment) values
     (tests.event_id('past'), tests.uid('pia'), tests.uid('olga'), 4, 'pia-about-olga'),
-    (tests.event_id('past'), tests.uid('olga'), tests.uid('max'), 5, 'olga-about-max');
+    (tests.event_id('past'), tests.uid('pia'), tests.uid('max'), 5, 'pia-about-max');
   insert into public.reviews (org_id, reviewer_id, rating, comment) values (tests.org_id('club'), tests.uid('pia'), 5, 'pia-about-club');
   insert into public.follows (follower_id, followee_id) values (tests.uid('pia'), tests.uid('olga')), (tests.uid('sue'), tests.uid('olga'));
   insert into public.follows (follower_id, org_id) values (tests.uid('pia'), tests.org_id('club'));
