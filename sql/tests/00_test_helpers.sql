@@ -360,7 +360,7 @@ end $$;
 -- ── the shared cast of the permission matrices ─────────────────────────────────────────────
 -- ada admin · stan stranger · pia owner of personal rows, accepted participant of meetup ·
 -- olga organizer of meetup (org club, published, 10 seats), plan (draft), retreat (private), past
--- (ended) · kai accepted committee of meetup/plan/retreat · pat accepted participant of meetup,
+-- (ended 3 days ago, org club; pia attended, so her reviews of olga, max and club are eligible) · kai accepted committee of meetup/plan/retreat · pat accepted participant of meetup,
 -- linked to proposal keynote · omar admin of organizations club and guild (owner owen) · sue
 -- suspended (was an accepted participant of meetup) · max approved expert, speaker of past.
 create or replace function tests.create_world() returns void
@@ -385,7 +385,7 @@ begin
   perform tests.create_event('meetup', organizer => 'olga', organization => 'club', max_participant => 10);
   perform tests.create_event('plan', organizer => 'olga', status => 'draft');
   perform tests.create_event('retreat', organizer => 'olga', visibility => 'private');
-  perform tests.create_event('past', organizer => 'olga', status => 'ended', starts_in => '-3 days');
+  perform tests.create_event('past', organizer => 'olga', status => 'ended', starts_in => '-3 days', organization => 'club');
   perform tests.add_participant(e, 'kai', 'committee', 'accepted', 'invited') from unnest(array['meetup', 'plan', 'retreat']) as e;
   perform tests.add_participant('meetup', 'pia');
   perform tests.add_participant('meetup', 'pat');
