@@ -7,7 +7,11 @@ import type { ParticipantRow } from "../_shared/participation/participant-rows.t
 import { invalidTransition } from "../_shared/participation/participation-errors.ts";
 import { notify } from "../_shared/participation/side-effects.ts";
 
-const MARKABLE = new Set(["accepted", "attended", "absent"]);
+// accepted → attended | absent; absent → attended (arrived late). attended is final.
+const ALLOWED_FROM: Record<"attended" | "absent", ReadonlySet<string>> = {
+  attended: new Set(["accepted", "absent"]),
+  absent: new Set(["accepted"]),
+};
 
 export async function recordAttendance(
   tx: Tx,
@@ -15,11 +19,14 @@ export async function recordAttendance(
 ): Promise<AttendanceRecord> {
   const { event, row, status, now } = options;
   if (row.role === "organizer") throw invalidTransition("Cannot record attendance for the organizer");
-  if (!MARKABLE.has(row.status)) {
-    throw invalidTransition(`Cannot mark a ${row.status} participant ${status}: only accepted participants have a place`);
-  }
   if (row.status === status) {
     return { participantId: row.id, eventId: event.id, status: row.status, attendedAt: row.attended_at?.toISOString() ?? null };
+  }
+  if (row.status === "attended") {
+    throw invalidTransition(`Cannot mark an attended participant ${status}: their check-in is already recorded`);
+  }
+  if (!ALLOWED_FROM[status].has(row.status)) {
+    throw invalidTransition(`Cannot mark a ${row.status} participant ${status}: only accepted participants have a place`);
   }
   const [updated] = await tx<{ status: AttendanceRecord["status"]; attended_at: Date | null }[]>`
     update public.event_participants

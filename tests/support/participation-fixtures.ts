@@ -3,6 +3,7 @@
 // run, so files can share one database in parallel. Time is real: an event "in progress" is
 // created with a start in the past, which is how the HTTP tests place "now" in a window.
 import { randomBytes } from "node:crypto";
+import { expect } from "vitest";
 import { callFunction, type FunctionReply, signClaims, testSql } from "./harness.ts";
 
 export interface TestUser {
@@ -156,4 +157,55 @@ export type Reply = FunctionReply<ErrorBody & Record<string, unknown>>;
 
 export function call(path: string, options: { method?: string; token?: string | null; body?: unknown; rawBody?: string } = {}): Promise<Reply> {
   return callFunction(path, options);
+}
+
+/**
+ * Calls a route that must be refused: checks the status, the error shape and code, and that no
+ * participant row or walk-in token of the given events changed.
+ */
+export async function expectRefused(
+  eventIds: string[],
+  request: () => Promise<Reply>,
+  expected: { status: number; code: string },
+): Promise<Reply> {
+  const before = await Promise.all(eventIds.map(eventSnapshot));
+  const reply = await request();
+  expect({ status: reply.status, code: reply.body?.error?.code }).toEqual(expected);
+  expect(typeof reply.body.error.message).toBe("string");
+  expect(reply.body.error.message.length).toBeGreaterThan(0);
+  expect(await Promise.all(eventIds.map(eventSnapshot))).toEqual(before);
+  return reply;
+}
+
+/** The usual cast around one event: organizer, accepted and pending committee, an accepted participant, a stranger. */
+export interface Cast {
+  organizer: TestUser;
+  committee: TestUser;
+  pendingCommittee: TestUser;
+  participant: TestUser;
+  stranger: TestUser;
+  event: TestEvent;
+  participantRowId: string;
+}
+
+export async function createCast(prefix: string, eventOptions: Omit<EventOptions, "organizer"> = {}, tag = "c"): Promise<Cast> {
+  const [organizer, committee, pendingCommittee, participant, stranger] = await Promise.all([
+    createUser(`${prefix}${tag}olga`),
+    createUser(`${prefix}${tag}cora`),
+    createUser(`${prefix}${tag}pete`),
+    createUser(`${prefix}${tag}paula`),
+    createUser(`${prefix}${tag}stan`),
+  ]);
+  const event = await createEvent(prefix, { organizer, ...eventOptions });
+  await addParticipant(event, committee, { role: "committee", joinMethod: "invited" });
+  await addParticipant(event, pendingCommittee, { role: "committee", status: "pending", joinMethod: "invited" });
+  const participantRowId = await addParticipant(event, participant);
+  return { organizer, committee, pendingCommittee, participant, stranger, event, participantRowId };
+}
+
+/** Waits out the last seconds of a 15-minute check-in slot so a fetched code stays current. */
+export async function awayFromSlotEdge(): Promise<void> {
+  const slotMs = 15 * 60 * 1000;
+  const left = slotMs - (Date.now() % slotMs);
+  if (left < 4000) await new Promise((resolve) => setTimeout(resolve, left + 250));
 }
