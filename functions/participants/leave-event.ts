@@ -23,7 +23,7 @@ export async function leaveEvent(
     throw invalidTransition(`Cannot leave "${event.title}": the event has already started`);
   }
   await t.tx`delete from public.event_participants where id = ${row.id}`;
-  await afterSeatFreed(t.tx, event, row);
+  await afterSeatFreed(t.tx, event, row, now);
   if (event.organizerId !== caller.id) {
     await notify(t.tx, {
       recipientId: event.organizerId,

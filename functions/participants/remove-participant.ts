@@ -21,7 +21,7 @@ export async function removeParticipant(
     throw invalidTransition(`Cannot remove a participant marked ${row.status} after "${event.title}" ended: attendance is final`);
   }
   await t.tx`delete from public.event_participants where id = ${row.id}`;
-  await afterSeatFreed(t.tx, event, row);
+  await afterSeatFreed(t.tx, event, row, now);
   if (row.user_id) {
     await notify(t.tx, {
       recipientId: row.user_id,
