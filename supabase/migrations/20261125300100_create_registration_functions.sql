@@ -54,7 +54,7 @@ begin
         pg_catalog.format('/events/%s', e.id),
         pg_catalog.jsonb_build_object('event_id', e.id, 'status', 'accepted', 'from', 'waitlist'));
       perform private.enqueue_lifecycle_email(next_row.user_id, 'waitlist_promoted', private.event_email_data(e.id),
-        pg_catalog.format('%s/%s', next_row.id, pg_catalog.extract(epoch from promote_waitlist.at_time)));
+        pg_catalog.format('%s/%s', next_row.id, extract(epoch from promote_waitlist.at_time)));
     else
       perform private.notify(next_row.user_id, 'participation_decided',
         pg_catalog.format('A seat opened up in "%s": your request now waits for the organizer', e.title),
@@ -65,7 +65,7 @@ begin
         pg_catalog.format('/events/%s/participants', e.id),
         pg_catalog.jsonb_build_object('event_id', e.id, 'user_id', next_row.user_id));
       perform private.enqueue_lifecycle_email(next_row.user_id, 'event_request_received', private.event_email_data(e.id),
-        pg_catalog.format('%s/%s', next_row.id, pg_catalog.extract(epoch from promote_waitlist.at_time)));
+        pg_catalog.format('%s/%s', next_row.id, extract(epoch from promote_waitlist.at_time)));
     end if;
   end loop;
   return promoted;

@@ -102,7 +102,7 @@ begin
     notified := notified + 1;
     perform private.enqueue_lifecycle_email(e.organizer_id, 'moderation_notice',
       pg_catalog.jsonb_build_object('subjectTitle', e.title, 'action', 'unpublished', 'reason', unpublish_event.reason),
-      pg_catalog.format('event/%s/unpublished/%s', e.id, pg_catalog.extract(epoch from unpublish_event.at_time)));
+      pg_catalog.format('event/%s/unpublished/%s', e.id, extract(epoch from unpublish_event.at_time)));
   end if;
   perform private.audit_event_action(unpublish_event.actor_id,
     case when unpublish_event.is_moderation then 'event.moderate.unpublish' else 'event.unpublish' end, e.id,
@@ -338,7 +338,7 @@ begin
       pg_catalog.format('/events/%s', e.id), pg_catalog.jsonb_build_object('event_id', e.id, 'change', 'schedule'),
       announce_event_change.actor_id);
     perform private.enqueue_lifecycle_email(recipient, 'event_changed', data,
-      pg_catalog.format('%s/%s/%s', e.id, recipient, pg_catalog.extract(epoch from announce_event_change.at_time)));
+      pg_catalog.format('%s/%s/%s', e.id, recipient, extract(epoch from announce_event_change.at_time)));
     notified := notified + 1;
   end loop;
   return notified;
