@@ -158,6 +158,18 @@ describe("POST /attendance/walk-in (public form, anon key)", () => {
     await expectRefused([cast.event.id], () => walkIn({ token: expiring, ...guest() }), { status: 409, code: "walk_in_token_expired" });
   });
 
+  it("never exceeds max uses under 12 simultaneous submissions: exactly 3 rows, 9 × 409 walk_in_token_exhausted, no 5xx", async () => {
+    const { id, token } = await freshToken(cast.event.id, { maxUses: 3 });
+    const replies = await Promise.all(Array.from({ length: 12 }, () => walkIn({ token, ...guest() })));
+    const statuses = replies.map((reply) => reply.status).sort();
+    expect(statuses.filter((status) => status === 201)).toHaveLength(3);
+    expect(replies.filter((reply) => reply.status === 409).map((reply) => reply.body.error.code)).toEqual(Array(9).fill("walk_in_token_exhausted"));
+    const [row] = await testSql()<{ uses: number; rows: number }[]>`
+      select t.current_uses as uses, (select count(*)::int from public.event_participants p where p.walk_in_token_id = t.id) as rows
+      from public.event_walk_in_tokens t where t.id = ${id}`;
+    expect(row).toEqual({ uses: 3, rows: 3 });
+  });
+
   it("refuses an unknown token (404) and walk-ins outside the attendance window (409)", async () => {
     await expectRefused([cast.event.id], () => walkIn({ token: "ab".repeat(24), ...guest() }), { status: 404, code: "not_found" });
     const later = await createEvent(prefix, { organizer: cast.organizer, startsInMinutes: 180 });
