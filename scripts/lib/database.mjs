@@ -87,3 +87,12 @@ export function buildDatabase({ port, seed = true }) {
   applyMigrationsWithCli({ port });
   if (seed) applySeed({ port });
 }
+
+/** Migration files whose version the CLI's history table does not hold yet. */
+export function pendingMigrations({ port }) {
+  const hasHistory = runSql({ port }, "select to_regclass('supabase_migrations.schema_migrations') is not null") === "t";
+  const applied = new Set(
+    hasHistory ? runSql({ port }, "select version from supabase_migrations.schema_migrations").split("\n").filter(Boolean) : [],
+  );
+  return sqlFilesIn(migrationsDir).filter((file) => !applied.has(path.basename(file).split("_")[0]));
+}
