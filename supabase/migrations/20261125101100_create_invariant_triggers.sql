@@ -73,10 +73,16 @@ create trigger organizations_add_owner after insert on public.organizations
 create function private.check_organization_owner() returns trigger
 language plpgsql security definer set search_path = '' as $$
 declare
-  target uuid := case when tg_table_name = 'organizations' then new.id
-                      when tg_op = 'DELETE' then old.org_id else new.org_id end;
+  target uuid;
   owner uuid;
 begin
+  if tg_table_name = 'organizations' then
+    target := new.id;
+  elsif tg_op = 'DELETE' then
+    target := old.org_id;
+  else
+    target := new.org_id;
+  end if;
   select o.owner_id into owner from public.organizations o where o.id = target;
   if not found then
     return null;
