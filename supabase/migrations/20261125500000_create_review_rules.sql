@@ -291,6 +291,6 @@ grant execute on function private.unseal_closed_review_windows(timestamptz) to s
 do $$
 begin
   if exists (select 1 from pg_catalog.pg_extension where extname = 'pg_cron') then
-    perform cron.schedule('close_review_window', '17 * * * *', 'select private.unseal_closed_review_windows()');
+    perform cron.schedule('atas_close_review_window', '7 * * * *', 'select private.unseal_closed_review_windows(now())');
   end if;
 end $$;
