@@ -145,6 +145,10 @@ begin
     return new;
   end if;
 
+  if new.reviewer_id = new.reviewee_id then
+    raise exception using errcode = 'check_violation', constraint = 'reviews_not_self_review', table = 'reviews',
+      message = 'Cannot review yourself';
+  end if;
   select e.title, e.status, e.end_datetime into ev from public.events e where e.id = new.event_id;
   if ev.status = 'cancelled' then
     raise exception using errcode = 'check_violation', constraint = 'review_event_cancelled', table = 'reviews',
