@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { ANON_KEY, callFunction, signClaims } from "../../tests/support/harness.ts";
-import { addParticipant, createEvent, createUser, type FixtureUser, reviewRows } from "./review-fixtures.ts";
+import { addParticipant, createEvent, createUsers, type FixtureUser, reviewRows } from "./review-fixtures.ts";
 
 // Real Deno gateway + throwaway database. Every bad request answers 4xx in our error shape (or the
 // gateway's, before the function runs) and writes nothing.
@@ -24,7 +24,7 @@ function post(body: unknown, options: { token?: string | null; rawBody?: string 
 const valid = () => ({ target: "person", eventId, revieweeId: organizer.id, rating: 4 });
 
 beforeAll(async () => {
-  [organizer, attendee] = await Promise.all(["bad-olga", "bad-ada"].map((h) => createUser(h)));
+  [organizer, attendee] = await createUsers(["bad-olga", "bad-ada"] as const);
   eventId = await createEvent(organizer, { title: "Bad input", endedDaysAgo: 1 });
   await addParticipant(eventId, attendee, { role: "audience", status: "attended" });
   // One real review to aim PATCH/DELETE at (written last, in the final describe block).

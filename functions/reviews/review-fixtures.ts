@@ -57,6 +57,11 @@ export async function createUser(handle: string, options: { fullName?: string } 
   return { id, email, token: await mintToken({ id, email }) };
 }
 
+/** Several users at once, typed as a tuple of the same length as `handles`. */
+export function createUsers<const Handles extends readonly string[]>(handles: Handles): Promise<{ [K in keyof Handles]: FixtureUser }> {
+  return Promise.all(handles.map((handle) => createUser(handle))) as Promise<{ [K in keyof Handles]: FixtureUser }>;
+}
+
 export async function suspend(user: FixtureUser): Promise<void> {
   await testSql()`update public.users set status = 'suspended', suspended_reason = 'Test suspension' where id = ${user.id}`;
 }
