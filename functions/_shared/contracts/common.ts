@@ -51,3 +51,7 @@ export interface RouteContract {
   /** Error codes this route can answer besides the generic ones. */
   errors?: Array<{ status: number; code: string; when: string }>;
 }
+
+/** Routes that take no fields still refuse unknown ones. */
+export const EmptyBody = z.strictObject({});
+export type EmptyBody = z.infer<typeof EmptyBody>;
