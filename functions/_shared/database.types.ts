@@ -140,7 +140,7 @@ export type Database = {
           school?: string | null
           start_datetime?: string | null
           updated_at?: string
-          user_id: string
+          user_id?: string
         }
         Update: {
           created_at?: string
@@ -630,7 +630,7 @@ export type Database = {
           id?: string
           proposal_id: string
           updated_at?: string
-          user_id: string
+          user_id?: string
         }
         Update: {
           content?: string
@@ -670,7 +670,7 @@ export type Database = {
         }
         Insert: {
           created_at?: string
-          created_by_user_id: string
+          created_by_user_id?: string
           description?: string | null
           event_id: string
           file_url?: string | null
@@ -723,10 +723,10 @@ export type Database = {
           id?: string
           is_sent?: boolean
           option: Database["public"]["Enums"]["reminder_option"]
-          remind_at: string
+          remind_at?: string
           sent_at?: string | null
           updated_at?: string
-          user_id: string
+          user_id?: string
         }
         Update: {
           created_at?: string
@@ -866,7 +866,7 @@ export type Database = {
           logo_url?: string | null
           max_participant?: number | null
           organization_id?: string | null
-          organizer_id: string
+          organizer_id?: string
           participant_count?: number
           price?: number
           published_at?: string | null
@@ -947,7 +947,7 @@ export type Database = {
         Insert: {
           created_at?: string
           followee_id?: string | null
-          follower_id: string
+          follower_id?: string
           id?: string
           org_id?: string | null
         }
@@ -1003,7 +1003,7 @@ export type Database = {
           start_datetime?: string | null
           title: string
           updated_at?: string
-          user_id: string
+          user_id?: string
         }
         Update: {
           created_at?: string
@@ -1046,7 +1046,7 @@ export type Database = {
           email_enabled?: boolean
           kind: Database["public"]["Enums"]["notification_kind"]
           updated_at?: string
-          user_id: string
+          user_id?: string
         }
         Update: {
           created_at?: string
@@ -1291,7 +1291,7 @@ export type Database = {
         Insert: {
           created_at?: string
           level?: number
-          profile_id: string
+          profile_id?: string
           skill_id: string
           updated_at?: string
         }
@@ -1327,7 +1327,7 @@ export type Database = {
         }
         Insert: {
           created_at?: string
-          profile_id: string
+          profile_id?: string
           tag_id: string
         }
         Update: {
@@ -1373,6 +1373,8 @@ export type Database = {
           linkedin_url: string | null
           origin_country: string | null
           reviews_count: number
+          sponsor_tier: string | null
+          sponsorships_count: number
           title: string | null
           today_status: string | null
           twitter_url: string | null
@@ -1401,6 +1403,8 @@ export type Database = {
           linkedin_url?: string | null
           origin_country?: string | null
           reviews_count?: number
+          sponsor_tier?: never
+          sponsorships_count?: number
           title?: string | null
           today_status?: string | null
           twitter_url?: string | null
@@ -1429,6 +1433,8 @@ export type Database = {
           linkedin_url?: string | null
           origin_country?: string | null
           reviews_count?: number
+          sponsor_tier?: never
+          sponsorships_count?: number
           title?: string | null
           today_status?: string | null
           twitter_url?: string | null
