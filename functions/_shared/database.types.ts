@@ -839,6 +839,8 @@ export type Database = {
           registration_type: Database["public"]["Enums"]["event_registration_type"]
           remark: string | null
           reviews_count: number
+          search_tags: string[]
+          search_vector: unknown
           start_datetime: string | null
           status: Database["public"]["Enums"]["event_status"]
           timezone: string
@@ -874,6 +876,8 @@ export type Database = {
           registration_type?: Database["public"]["Enums"]["event_registration_type"]
           remark?: string | null
           reviews_count?: number
+          search_tags?: string[]
+          search_vector?: never
           start_datetime?: string | null
           status?: Database["public"]["Enums"]["event_status"]
           timezone?: string
@@ -909,6 +913,8 @@ export type Database = {
           registration_type?: Database["public"]["Enums"]["event_registration_type"]
           remark?: string | null
           reviews_count?: number
+          search_tags?: string[]
+          search_vector?: never
           start_datetime?: string | null
           status?: Database["public"]["Enums"]["event_status"]
           timezone?: string
@@ -1464,6 +1470,7 @@ export type Database = {
           rating: number
           reviewee_id: string | null
           reviewer_id: string
+          sealed_until: string | null
           updated_at: string
         }
         Insert: {
@@ -1476,6 +1483,7 @@ export type Database = {
           rating: number
           reviewee_id?: string | null
           reviewer_id: string
+          sealed_until?: string | null
           updated_at?: string
         }
         Update: {
@@ -1488,6 +1496,7 @@ export type Database = {
           rating?: number
           reviewee_id?: string | null
           reviewer_id?: string
+          sealed_until?: string | null
           updated_at?: string
         }
         Relationships: [
@@ -1701,10 +1710,118 @@ export type Database = {
       }
     }
     Views: {
-      [_ in never]: never
+      review_cards: {
+        Row: {
+          comment: string | null
+          created_at: string | null
+          deleted_at: string | null
+          event_id: string | null
+          id: string | null
+          is_mine: boolean | null
+          organization_id: string | null
+          rating: number | null
+          reviewee_id: string | null
+          reviewer_avatar_url: string | null
+          reviewer_id: string | null
+          reviewer_is_anonymous: boolean | null
+          reviewer_name: string | null
+          sealed_until: string | null
+          target: string | null
+          updated_at: string | null
+        }
+        Relationships: [
+          {
+            foreignKeyName: "reviews_event_id_fkey"
+            columns: ["event_id"]
+            isOneToOne: false
+            referencedRelation: "events"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "reviews_org_id_fkey"
+            columns: ["organization_id"]
+            isOneToOne: false
+            referencedRelation: "organizations"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "reviews_reviewee_id_fkey"
+            columns: ["reviewee_id"]
+            isOneToOne: false
+            referencedRelation: "users"
+            referencedColumns: ["id"]
+          },
+        ]
+      }
     }
     Functions: {
-      [_ in never]: never
+      mark_all_notifications_read: {
+        Args: Record<PropertyKey, never>
+        Returns: number
+      }
+      my_feed: {
+        Args: { after_cursor?: string; page_size?: number }
+        Returns: Database["public"]["CompositeTypes"]["event_search_result"][]
+        SetofOptions: {
+          from: "*"
+          to: "event_search_result"
+          isOneToOne: false
+          isSetofReturn: true
+        }
+      }
+      my_reviews: {
+        Args: Record<PropertyKey, never>
+        Returns: {
+          comment: string | null
+          created_at: string | null
+          deleted_at: string | null
+          event_id: string | null
+          id: string | null
+          is_mine: boolean | null
+          organization_id: string | null
+          rating: number | null
+          reviewee_id: string | null
+          reviewer_avatar_url: string | null
+          reviewer_id: string | null
+          reviewer_is_anonymous: boolean | null
+          reviewer_name: string | null
+          sealed_until: string | null
+          target: string | null
+          updated_at: string | null
+        }[]
+        SetofOptions: {
+          from: "*"
+          to: "review_cards"
+          isOneToOne: false
+          isSetofReturn: true
+        }
+      }
+      search_events: {
+        Args: {
+          after_cursor?: string
+          format?: Database["public"]["Enums"]["event_format"]
+          organization_id?: string
+          page_size?: number
+          query?: string
+          starts_after?: string
+          starts_before?: string
+          type?: Database["public"]["Enums"]["event_type"]
+        }
+        Returns: Database["public"]["CompositeTypes"]["event_search_result"][]
+        SetofOptions: {
+          from: "*"
+          to: "event_search_result"
+          isOneToOne: false
+          isSetofReturn: true
+        }
+      }
+      set_notification_email: {
+        Args: {
+          enabled: boolean
+          kind: Database["public"]["Enums"]["notification_kind"]
+        }
+        Returns: undefined
+      }
     }
     Enums: {
       app_role: "student" | "teacher" | "expert" | "sponsor" | "admin"
@@ -1798,7 +1915,36 @@ export type Database = {
       visibility: "public" | "private"
     }
     CompositeTypes: {
-      [_ in never]: never
+      event_search_result: {
+        id: string | null
+        title: string | null
+        description: string | null
+        format: Database["public"]["Enums"]["event_format"] | null
+        type: Database["public"]["Enums"]["event_type"] | null
+        start_datetime: string | null
+        end_datetime: string | null
+        timezone: string | null
+        organizer_id: string | null
+        organization_id: string | null
+        cover_url: string | null
+        logo_url: string | null
+        registration_type:
+          | Database["public"]["Enums"]["event_registration_type"]
+          | null
+        registration_status:
+          | Database["public"]["Enums"]["event_registration_status"]
+          | null
+        price: number | null
+        currency: string | null
+        max_participant: number | null
+        participant_count: number | null
+        reviews_count: number | null
+        average_rating: number | null
+        tags: string[] | null
+        rank: number | null
+        cursor: string | null
+        reasons: string[] | null
+      }
     }
   }
 }
