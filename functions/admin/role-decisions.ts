@@ -62,6 +62,11 @@ export async function decideRole(
     }
   } else {
     if (!current) throw notFound(`The user has no ${role} role or request`);
+    const from = action === "revoke" ? "approved" : "pending";
+    if (current.status !== from) {
+      throw new AppError(409, "user_roles_status_transition",
+        `Cannot ${action} the ${role} role: it is ${current.status}, not ${from}`);
+    }
     [row] = await tx<RoleRow[]>`
       update public.user_roles set status = ${nextStatus[action]}, decision_reason = ${reason}, decided_by = ${admin.id}
       where user_id = ${userId} and role = ${role}
