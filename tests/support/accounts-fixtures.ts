@@ -73,3 +73,33 @@ export function expectError(reply: FunctionReply<unknown>, status: number, code:
 
 /** A JSON body larger than the 64 KiB limit. */
 export const OVERSIZE_BODY = JSON.stringify({ padding: "x".repeat(70 * 1024) });
+
+/** tests.create_event: a published public event starting in 7 days unless told otherwise; returns its id. */
+export async function createEvent(
+  title: string,
+  organizer: TestUser,
+  options: { status?: "draft" | "published" | "ended" | "cancelled"; startsIn?: string } = {},
+): Promise<string> {
+  const [row] = await testSql()<{ id: string }[]>`
+    select tests.create_event(${title}, organizer => ${organizer.handle}, status => ${options.status ?? "published"}::public.event_status,
+                              starts_in => ${options.startsIn ?? "7 days"}::interval) as id`;
+  return row!.id;
+}
+
+/** tests.create_org: owned by `owner`, approved and public unless told otherwise; returns its id. */
+export async function createOrg(
+  name: string,
+  owner: TestUser,
+  options: { status?: "pending" | "approved" | "rejected"; visibility?: "public" | "private" } = {},
+): Promise<string> {
+  const [row] = await testSql()<{ id: string }[]>`
+    select tests.create_org(${name}, owner => ${owner.handle}, status => ${options.status ?? "approved"}::public.organization_status,
+                            visibility => ${options.visibility ?? "public"}::public.visibility) as id`;
+  return row!.id;
+}
+
+/** Adds an accepted audience participant. */
+export async function addParticipant(eventId: string, user: TestUser, status = "accepted"): Promise<void> {
+  await testSql()`insert into public.event_participants (event_id, user_id, role, join_method, status)
+                  values (${eventId}, ${user.id}, 'audience', 'registered', ${status}::public.event_participant_status)`;
+}
