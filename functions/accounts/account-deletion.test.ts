@@ -2,7 +2,7 @@
 // with participants told (DOMAIN.md §8 #3), sessions deleted, audit; owners must transfer first.
 import { describe, expect, it } from "vitest";
 import { callFunction, testSql } from "../../tests/support/harness.ts";
-import { addParticipant, auditRowsFor, countRows, createEvent, createOrg, createUser, expectError, notificationsOf, suspendDirectly } from "../../tests/support/accounts-fixtures.ts";
+import { addParticipant, auditRowsFor, countRows, createEvent, createOrg, createUser, expectError, notificationsOf, outboxRowsFor, suspendDirectly } from "../../tests/support/accounts-fixtures.ts";
 
 describe("accounts DELETE /me", () => {
   it("soft-deletes: inactive + deleted_at, profile private, future events cancelled, participants told, sessions gone", async () => {
@@ -26,6 +26,7 @@ describe("accounts DELETE /me", () => {
     const events = await sql<{ id: string; status: string }[]>`select id, status from public.events where id in (${eventId}, ${pastId}) order by status`;
     expect(Object.fromEntries(events.map((e) => [e.id, e.status]))).toEqual({ [eventId]: "cancelled", [pastId]: "ended" });
     expect(await countRows(notificationsOf(participant.id, "event_cancelled"))).toBe(1);
+    expect(await countRows(outboxRowsFor(participant.id, "event_cancelled"))).toBe(1);
     expect(await countRows(sql<{ n: number }[]>`select count(*)::int as n from auth.sessions where user_id = ${organizer.id}`)).toBe(0);
     expect(await countRows(auditRowsFor(organizer.id, "user.delete_self"))).toBe(1);
 

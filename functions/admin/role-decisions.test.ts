@@ -4,7 +4,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { ANON_KEY, callFunction, testSql, tokenFor } from "../../tests/support/harness.ts";
 import {
-  auditRowsFor, countRows, createUser, expectError, notificationsOf, roleStatus, setRole, suspendDirectly, type TestUser,
+  auditRowsFor, countRows, createUser, expectError, notificationsOf, outboxRowsFor, roleStatus, setRole, suspendDirectly, type TestUser,
 } from "../../tests/support/accounts-fixtures.ts";
 
 const decide = (userId: string, role: string, action: string) => `admin/users/${userId}/roles/${role}/${action}`;
@@ -32,6 +32,7 @@ describe("admin role decisions", () => {
     expect(reply.body).toMatchObject({ userId: user.id, role: "expert", status: "approved" });
     expect(await countRows(notificationsOf(user.id, "role_decided"))).toBe(1);
     expect(await countRows(auditRowsFor(user.id, "role.approve.expert"))).toBe(1);
+    expect(await countRows(outboxRowsFor(user.id, "role_decision"))).toBe(1);
     const [row] = await testSql()<{ decided_by: string }[]>`select decided_by from public.user_roles where user_id = ${user.id} and role = 'expert'`;
     expect(row?.decided_by).toBe(admin.id);
     expect((await claimsOf(user.email)).user_roles).toContain("expert");
@@ -46,6 +47,9 @@ describe("admin role decisions", () => {
     expect(rejected.status).toBe(200);
     expect(rejected.body).toMatchObject({ status: "rejected", decisionReason: "No sponsorship record" });
     expect(await countRows(auditRowsFor(user.id, "role.reject.sponsor"))).toBe(1);
+    const [mail] = await testSql()<{ data: { decision: string; reason: string } }[]>`
+      select data from private.email_outbox where recipient_user_id = ${user.id} and template = 'role_decision'`;
+    expect(mail?.data).toMatchObject({ decision: "rejected", reason: "No sponsorship record", role: "sponsor" });
 
     const teacher = await createUser("rd-teacher", { roles: ["student", "teacher"] });
     const revoked = await callFunction(decide(teacher.id, "teacher", "revoke"), { token: adminToken, body: { reason: "Left the university" } });

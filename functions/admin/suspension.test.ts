@@ -4,7 +4,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { callFunction, testSql } from "../../tests/support/harness.ts";
 import {
-  addParticipant, auditRowsFor, countRows, createEvent, createUser, expectError, notificationsOf, type TestUser,
+  addParticipant, auditRowsFor, countRows, createEvent, createUser, expectError, notificationsOf, outboxRowsFor, type TestUser,
 } from "../../tests/support/accounts-fixtures.ts";
 
 async function statusOf(userId: string): Promise<{ status: string; suspended_reason: string | null; deleted_at: Date | null }> {
@@ -59,6 +59,7 @@ describe("admin suspend and reactivate", () => {
     expect(event?.status).toBe("draft");
     expect(await countRows(notificationsOf(participant.id, "event_changed"))).toBe(1);
     expect(await countRows(auditRowsFor(user.id, "user.suspend"))).toBe(1);
+    expect(await countRows(outboxRowsFor(user.id, "account_suspended"))).toBe(1);
     expect(await anonSeesProfile(user.id)).toBe(false);
 
     // The token minted before the suspension is still a valid JWT, but every function refuses it.
@@ -72,6 +73,7 @@ describe("admin suspend and reactivate", () => {
     expect(back.body).toMatchObject({ status: "active", suspendedReason: null, sessions: { authAdmin: "unavailable" } });
     expect(await statusOf(user.id)).toMatchObject({ status: "active", suspended_reason: null });
     expect(await countRows(auditRowsFor(user.id, "user.reactivate"))).toBe(1);
+    expect(await countRows(outboxRowsFor(user.id, "account_reactivated"))).toBe(1);
     expect((await callFunction("accounts/roles", { token: tokenBefore, body: { role: "expert" } })).status).toBe(201);
   });
 

@@ -103,3 +103,9 @@ export async function addParticipant(eventId: string, user: TestUser, status = "
   await testSql()`insert into public.event_participants (event_id, user_id, role, join_method, status)
                   values (${eventId}, ${user.id}, 'audience', 'registered', ${status}::public.event_participant_status)`;
 }
+
+/** Outbox e-mails queued for this user and template (private.email_outbox, the e-mail branch's outbox). */
+export function outboxRowsFor(userId: string, template: string): Promise<{ n: number }[]> {
+  return testSql()<{ n: number }[]>`
+    select count(*)::int as n from private.email_outbox where recipient_user_id = ${userId} and template = ${template}`;
+}
