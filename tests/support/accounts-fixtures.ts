@@ -2,7 +2,7 @@
 // `tests.*` SQL helpers, real tokens through the access-token hook, and row checks. Every test
 // file passes its own handle prefix, because files run in parallel on one database.
 import { expect } from "vitest";
-import { type FunctionReply, testSql, tokenFor } from "./harness.ts";
+import { type FunctionReply, signClaims, testSql, tokenFor } from "./harness.ts";
 
 export type AppRole = "student" | "teacher" | "expert" | "sponsor" | "admin";
 
@@ -27,7 +27,23 @@ export async function createUser(
     select tests.create_user(${handle}, ${`{${roles.join(",")}}`}::public.app_role[], ${options.status ?? "active"}::public.user_status) as id,
            tests.email_of(${handle}) as email`;
   const email = row!.email;
-  return { handle, id: row!.id, email, token: () => tokenFor(email) };
+  return { handle, id: row!.id, email, token: () => userToken(handle, email) };
+}
+
+/**
+ * A real access token: the harness runs our access-token hook as supabase_auth_admin. Where the
+ * test connection may not switch to that role (the plain `postgres` connection of a throwaway
+ * cluster), the same hook output comes from tests.access_token_claims (the hook called by its
+ * owner) and is signed with the same local secret.
+ */
+async function userToken(handle: string, email: string): Promise<string> {
+  try {
+    return await tokenFor(email);
+  } catch (error) {
+    if (!/permission denied to set role/.test(String(error))) throw error;
+    const [row] = await testSql()<{ claims: Record<string, unknown> }[]>`select tests.access_token_claims(${handle}) as claims`;
+    return signClaims(row!.claims);
+  }
 }
 
 /** Suspends directly in the database (no function involved), as if an admin just did it. */
