@@ -125,3 +125,28 @@ export function outboxRowsFor(userId: string, template: string): Promise<{ n: nu
   return testSql()<{ n: number }[]>`
     select count(*)::int as n from private.email_outbox where recipient_user_id = ${userId} and template = ${template}`;
 }
+
+/**
+ * A digest of every row the given users and organizations own or caused: their accounts, roles,
+ * profiles, organizations, memberships, bank details, events' states, the notifications they
+ * caused and the audit entries about or by them. Equal before and after = nothing was written.
+ */
+export async function fingerprint(userIds: string[], orgIds: string[]): Promise<string> {
+  const ids = [...userIds, ...orgIds];
+  const [row] = await testSql()<{ digest: string }[]>`
+    select md5(concat_ws(' | ',
+      (select string_agg(u::text, ',' order by u.id) from public.users u where u.id = any(${userIds}::uuid[])),
+      (select string_agg(r::text, ',' order by r.user_id, r.role) from public.user_roles r where r.user_id = any(${userIds}::uuid[])),
+      (select string_agg(p::text, ',' order by p.user_id) from public.profiles p where p.user_id = any(${userIds}::uuid[])),
+      (select string_agg(o::text, ',' order by o.id) from public.organizations o
+        where o.id = any(${orgIds}::uuid[]) or o.owner_id = any(${userIds}::uuid[])),
+      (select string_agg(m::text, ',' order by m.org_id, m.user_id) from public.organization_members m
+        where m.org_id = any(${orgIds}::uuid[]) or m.user_id = any(${userIds}::uuid[])),
+      (select string_agg(b::text, ',' order by b.organization_id) from public.organization_bank_details b
+        where b.organization_id = any(${orgIds}::uuid[])),
+      (select string_agg(e.id::text || e.status::text, ',' order by e.id) from public.events e where e.organizer_id = any(${userIds}::uuid[])),
+      (select count(*)::text from public.notifications n where n.actor_id = any(${userIds}::uuid[])),
+      (select count(*)::text from public.audit_logs a where a.actor_id = any(${userIds}::uuid[]) or a.target_id = any(${ids}::uuid[]))
+    )) as digest`;
+  return row!.digest;
+}
