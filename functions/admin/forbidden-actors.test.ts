@@ -31,7 +31,7 @@ describe("admin refuses forbidden actors on every route", () => {
     return { path, body: {} };
   }
 
-  async function call(route: { method: string; path: string }, token: string, userId = target.id) {
+  function call(route: { method: string; path: string }, token: string, userId = target.id) {
     const { path, body } = request(route, userId);
     return callFunction(path, { token, method: route.method, ...(body === undefined ? {} : { body }) });
   }
