@@ -27,6 +27,7 @@ describe("accounts DELETE /me", () => {
     expect(Object.fromEntries(events.map((e) => [e.id, e.status]))).toEqual({ [eventId]: "cancelled", [pastId]: "ended" });
     expect(await countRows(notificationsOf(participant.id, "event_cancelled"))).toBe(1);
     expect(await countRows(outboxRowsFor(participant.id, "event_cancelled"))).toBe(1);
+    expect(await countRows(auditRowsFor(eventId, "event.cancel"))).toBe(1);
     expect(await countRows(sql<{ n: number }[]>`select count(*)::int as n from auth.sessions where user_id = ${organizer.id}`)).toBe(0);
     expect(await countRows(auditRowsFor(organizer.id, "user.delete_self"))).toBe(1);
 

@@ -58,6 +58,7 @@ describe("admin suspend and reactivate", () => {
     const [event] = await sql<{ status: string }[]>`select status from public.events where id = ${eventId}`;
     expect(event?.status).toBe("draft");
     expect(await countRows(notificationsOf(participant.id, "event_changed"))).toBe(1);
+    expect(await countRows(auditRowsFor(eventId, "event.unpublish"))).toBe(1);
     expect(await countRows(auditRowsFor(user.id, "user.suspend"))).toBe(1);
     expect(await countRows(outboxRowsFor(user.id, "account_suspended"))).toBe(1);
     expect(await anonSeesProfile(user.id)).toBe(false);
