@@ -150,3 +150,20 @@ export async function fingerprint(userIds: string[], orgIds: string[]): Promise<
     )) as digest`;
   return row!.digest;
 }
+
+interface ContractRoute {
+  method: string;
+  path: string;
+  responses: Record<number, { schema?: { safeParse(value: unknown): { success: boolean; error?: unknown } } }>;
+}
+
+/** The reply's status is a documented success of this route and its body parses with that schema. */
+export function expectContract(routes: ContractRoute[], method: string, path: string, reply: FunctionReply<unknown>): void {
+  const route = routes.find((candidate) => candidate.method === method && candidate.path === path);
+  expect(route, `${method} ${path} is in the contract`).toBeDefined();
+  const response = route!.responses[reply.status];
+  expect({ route: `${method} ${path}`, status: reply.status, documented: response !== undefined, body: response ? "…" : reply.body })
+    .toEqual({ route: `${method} ${path}`, status: reply.status, documented: true, body: "…" });
+  const parsed = response!.schema?.safeParse(reply.body);
+  expect({ route: `${method} ${path}`, error: parsed && !parsed.success ? parsed.error : null }).toEqual({ route: `${method} ${path}`, error: null });
+}
