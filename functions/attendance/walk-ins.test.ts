@@ -134,12 +134,26 @@ describe("POST /attendance/walk-in (public form, anon key)", () => {
     expect(await notificationsFor(user.id, "walk_in_registered")).toHaveLength(1);
   });
 
-  it("records a paid walk-in as pending with a pending payment and its proof path", async () => {
+  it("records a paid walk-in as pending with a pending payment; a signed-in one keeps its proof path", async () => {
     const paid = await createEvent(prefix, { organizer: cast.organizer, startsInMinutes: -5, registrationType: "paid" });
     const { token } = await freshToken(paid.id);
-    const reply = await walkIn({ token, ...guest(), paymentProofPath: `${paid.id}/walk-in/receipt.jpg` });
+    const atTheDoor = await walkIn({ token, ...guest() });
+    expect(atTheDoor.status).toBe(201);
+    expect(atTheDoor.body).toMatchObject({ status: "pending", paymentStatus: "pending" });
+    const user = await createUser(`${prefix}payer`);
+    const reply = await walkIn({ token, name: "Payer", email: user.email, paymentProofPath: `${paid.id}/${user.id}/receipt.jpg` }, user.token);
     expect(reply.status).toBe(201);
     expect(reply.body).toMatchObject({ status: "pending", paymentStatus: "pending" });
+    expect(await participantRow(paid.id, user.id)).toMatchObject({ payment_proof_url: `payment-proofs/${paid.id}/${user.id}/receipt.jpg` });
+  });
+
+  it("refuses a proof from a guest (no Storage folder) and a proof outside the walk-in's own folder", async () => {
+    const paid = await createEvent(prefix, { organizer: cast.organizer, startsInMinutes: -5, registrationType: "paid" });
+    const { token } = await freshToken(paid.id);
+    const stranger = await createUser(`${prefix}other`);
+    await expectRefused([paid.id], () => walkIn({ token, ...guest(), paymentProofPath: `${paid.id}/${stranger.id}/r.jpg` }), { status: 400, code: "invalid_request" });
+    const user = await createUser(`${prefix}wrongdir`);
+    await expectRefused([paid.id], () => walkIn({ token, name: "W", email: user.email, paymentProofPath: `${paid.id}/${stranger.id}/r.jpg` }, user.token), { status: 400, code: "invalid_request" });
   });
 
   it("refuses the same guest twice (409 already_participant) and leaves the first row as it was", async () => {
@@ -202,7 +216,7 @@ describe("POST /attendance/walk-in (public form, anon key)", () => {
     }
     await expectRefused([cast.event.id], () => call("attendance/walk-in", { token: ANON_KEY, rawBody: "{" }), { status: 400, code: "invalid_json" });
     // a proof for a free event is refused too
-    await expectRefused([cast.event.id], () => walkIn({ token, ...guest(), paymentProofPath: `${cast.event.id}/walk-in/r.png` }), { status: 400, code: "invalid_request" });
+    await expectRefused([cast.event.id], () => walkIn({ token, ...guest(), paymentProofPath: `${cast.event.id}/${cast.organizer.id}/r.png` }), { status: 400, code: "invalid_request" });
   });
 
   it("keeps guests per event: the same e-mail walks in to two events as two rows", async () => {

@@ -39,9 +39,9 @@ export const WalkInInput = z.object({
   token: z.string().regex(/^[0-9a-f]{32,128}$/, "Must be the walk-in token from the event's link"),
   name: z.string().trim().min(1).max(100),
   email: z.email().max(254),
-  /** Paid events: a storage path `<eventId>/walk-in/<file>` of the payment proof. */
+  /** Paid events, signed-in walk-ins only: the proof's object name `<eventId>/<userId>/<file>` in the payment-proofs bucket. */
   paymentProofPath: z.string().max(500)
-    .regex(/^[0-9a-f-]{36}\/walk-in\/[A-Za-z0-9._-]{1,200}$/i, "Must be a storage path <eventId>/walk-in/<file name>, not a URL")
+    .regex(/^[0-9a-f-]{36}\/[0-9a-f-]{36}\/[A-Za-z0-9._-]{1,200}$/i, "Must be a storage object name <eventId>/<userId>/<file name>, not a URL")
     .optional(),
 }).strict();
 export type WalkInInput = z.infer<typeof WalkInInput>;

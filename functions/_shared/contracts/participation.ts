@@ -93,6 +93,7 @@ export const Participant = z.object({
   message: z.string().nullable(),
   waitlistPosition: z.number().int().nullable(),
   paymentStatus: PaymentStatus.nullable(),
+  /** As stored: `payment-proofs/<eventId>/<userId>/<file>` (bucket, then object name). */
   paymentProofPath: z.string().nullable(),
   respondedAt: IsoDateTime.nullable(),
   attendedAt: IsoDateTime.nullable(),
