@@ -1867,6 +1867,7 @@ export type Database = {
         | "role_decided"
         | "org_decided"
         | "org_membership"
+        | "org_submitted"
         | "event_invitation"
         | "invitation_answered"
         | "participant_joined"
@@ -2116,6 +2117,7 @@ export const Constants = {
         "role_decided",
         "org_decided",
         "org_membership",
+        "org_submitted",
         "event_invitation",
         "invitation_answered",
         "participant_joined",
