@@ -4,6 +4,7 @@
 import type { Caller } from "../_shared/auth.ts";
 import { ANNOUNCED_EVENT_FIELDS, CORE_EVENT_FIELDS, type EventResponse, UpdateEventInput } from "../_shared/contracts/events.ts";
 import { inCallerTransaction, type Sql } from "../_shared/database.ts";
+import { badRequest } from "../_shared/errors.ts";
 import { invalidTransition, loadEventForCaller, requireTeamOrAdmin } from "../_shared/event-access.ts";
 import { EVENT_COLUMNS, type EventRow, toEventColumns, toEventView } from "../_shared/event-row.ts";
 
@@ -40,6 +41,16 @@ export async function updateEvent(sql: Sql, caller: Caller, eventId: string, bod
     const registrationType = input.registrationType ?? event.registration_type;
     if (registrationType === "paid" && input.autoAcceptRegistration === undefined && event.auto_accept_registration) {
       patch.autoAcceptRegistration = false;
+    }
+    if (registrationType === "paid" && input.autoAcceptRegistration === true) {
+      throw badRequest("Paid events cannot auto-accept registrations: the organizer verifies each payment", [
+        { path: "autoAcceptRegistration", message: "Must be false for a paid event", code: "custom" },
+      ]);
+    }
+    if (registrationType === "free" && Number(input.price ?? event.price) > 0) {
+      throw badRequest("Only paid events have a price: set registrationType to paid", [
+        { path: "price", message: "Must be 0 for a free event", code: "custom" },
+      ]);
     }
     const values = toEventColumns(patch);
     const [row] = await t.tx<EventRow[]>`update public.events ${t.tx(values)} where id = ${event.id} returning *`;

@@ -2,7 +2,7 @@
 // owner's connection (testSql), exactly what Auth and the data model would create. Every handle
 // is prefixed per test file so files running in parallel never share rows.
 import { randomUUID } from "node:crypto";
-import { testSql, tokenFor } from "./harness.ts";
+import { signClaims, testSql } from "./harness.ts";
 
 export interface TestUser {
   id: string;
@@ -11,18 +11,31 @@ export interface TestUser {
   token: () => Promise<string>;
 }
 
-/** A confirmed (active) account, as a sign-up + e-mail confirmation leaves it. */
-export async function createUser(handle: string, options: { admin?: boolean; fullName?: string } = {}): Promise<TestUser> {
+/**
+ * A confirmed (active) account made by the data model's `tests.create_user` (a real sign-up row
+ * set). Handles get a random suffix so files, and reruns on one database, never collide.
+ * The token carries the claims of our access-token hook (`tests.access_token_claims`), signed
+ * with the local secret, like the tokens Auth issues; it is minted once, so a later suspension
+ * keeps the old token alive (rule 7.2 is then the database's job).
+ */
+export async function createUser(handle: string, options: { admin?: boolean } = {}): Promise<TestUser> {
   const sql = testSql();
-  const id = randomUUID();
-  const email = `${handle}-${id.slice(0, 8)}@example.test`;
-  await sql`
-    insert into auth.users (id, instance_id, aud, role, email, email_confirmed_at, raw_app_meta_data, raw_user_meta_data, created_at, updated_at)
-    values (${id}, '00000000-0000-0000-0000-000000000000', 'authenticated', 'authenticated', ${email}, now(),
-            ${sql.json({ provider: "email", providers: ["email"] })}, ${sql.json({ full_name: options.fullName ?? handle })}, now(), now())`;
-  if (options.admin) await sql`insert into public.user_roles (user_id, role, status) values (${id}, 'admin', 'approved')`;
+  const unique = `${handle}-${randomUUID().slice(0, 8)}`;
+  const roles = options.admin ? ["student", "admin"] : ["student"];
+  const [row] = await sql<Array<{ id: string; email: string }>>`
+    select tests.create_user(${unique}, ${roles}::public.app_role[]) as id, tests.email_of(${unique}) as email`;
   let token: string | null = null;
-  return { id, email, handle, token: async () => (token ??= await tokenFor(email)) };
+  return {
+    id: row!.id,
+    email: row!.email,
+    handle: unique,
+    token: async () => {
+      if (token) return token;
+      const [claims] = await sql<Array<{ claims: Record<string, unknown> }>>`select tests.access_token_claims(${unique}) as claims`;
+      token = await signClaims(claims!.claims);
+      return token;
+    },
+  };
 }
 
 /** Suspends an account directly (as an admin's action would), keeping tokens minted before. */
