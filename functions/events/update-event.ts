@@ -53,7 +53,7 @@ export async function updateEvent(sql: Sql, caller: Caller, eventId: string, bod
       ]);
     }
     const values = toEventColumns(patch);
-    const [row] = await t.tx<EventRow[]>`update public.events ${t.tx(values)} where id = ${event.id} returning *`;
+    const [row] = await t.tx<EventRow[]>`update public.events set ${t.tx(values)} where id = ${event.id} returning *`;
 
     const announced = changed.some((field) => (ANNOUNCED_EVENT_FIELDS as readonly string[]).includes(field));
     if (event.status === "published" && announced) {
