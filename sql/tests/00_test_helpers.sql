@@ -7,6 +7,8 @@
 -- inside a definer function, so they run as invoker and ask the definer helper for the claims.
 
 create schema if not exists tests;
+-- Lookups are volatile on purpose: a stable function called from a volatile function's statement
+-- did not see rows written earlier in that function (seen with tests.create_world).
 grant usage on schema tests to anon, authenticated, service_role;
 
 -- ── users ──────────────────────────────────────────────────────────────────────────────────
@@ -16,12 +18,12 @@ language sql immutable set search_path = '' as $$
 $$;
 
 create or replace function tests.find_uid(handle text) returns uuid
-language sql stable security definer set search_path = '' as $$
+language sql volatile security definer set search_path = '' as $$
   select u.id from auth.users u where u.email = tests.email_of(handle)
 $$;
 
 create or replace function tests.uid(handle text) returns uuid
-language plpgsql stable security definer set search_path = '' as $$
+language plpgsql volatile security definer set search_path = '' as $$
 declare
   found_id uuid := tests.find_uid(handle);
 begin
@@ -106,7 +108,7 @@ end $$;
 
 -- The claims a real access token carries: Auth's base claims passed through our hook.
 create or replace function tests.access_token_claims(handle text) returns jsonb
-language plpgsql stable security definer set search_path = '' as $$
+language plpgsql volatile security definer set search_path = '' as $$
 declare
   account auth.users;
   issued bigint := pg_catalog.floor(extract(epoch from pg_catalog.now()));
@@ -153,7 +155,7 @@ end $$;
 
 -- ── organizations ──────────────────────────────────────────────────────────────────────────
 create or replace function tests.org_id(slug text) returns uuid
-language plpgsql stable security definer set search_path = '' as $$
+language plpgsql volatile security definer set search_path = '' as $$
 declare
   found_id uuid;
 begin
@@ -199,7 +201,7 @@ $$;
 -- ── events ─────────────────────────────────────────────────────────────────────────────────
 -- The slug is the event's title (a single word), so tests.event_id(slug) finds it again.
 create or replace function tests.event_id(slug text) returns uuid
-language plpgsql stable security definer set search_path = '' as $$
+language plpgsql volatile security definer set search_path = '' as $$
 declare
   found_id uuid;
 begin
@@ -279,9 +281,150 @@ begin
 end $$;
 
 create or replace function tests.participant_status(event_slug text, handle text) returns public.event_participant_status
-language sql stable security definer set search_path = '' as $$
+language sql volatile security definer set search_path = '' as $$
   select p.status from public.event_participants p
   where p.event_id = tests.event_id(event_slug) and p.user_id = tests.uid(handle)
 $$;
+
+-- ── acting as someone, the way PostgREST runs one request ──────────────────────────────────
+-- Runs `statement` as `handle` ('anon' = signed out) inside a subtransaction that is always
+-- rolled back, so every attempt starts from the same data. Returns:
+--   'allowed'   it ran and touched/returned at least one row
+--   'hidden'    it ran and touched/returned no row (RLS filtered it)
+--   'forbidden' SQLSTATE 42501 (no privilege, or a policy's with check refused it)
+--   '<sqlstate> <constraint>: <message>' for anything else.
+-- Invoker rights on purpose: the role switch must apply to the statement.
+create or replace function tests.attempt(handle text, statement text) returns text
+language plpgsql set search_path = '' as $$
+declare
+  affected text;
+  state text;
+  constraint_name text;
+  message text;
+begin
+  begin
+    if handle = 'anon' then
+      perform tests.sign_out();
+    else
+      perform tests.sign_in_as(handle);
+    end if;
+    execute statement;
+    get diagnostics affected = row_count;
+    raise exception using errcode = 'P0T01', message = 'tests.attempt rollback', detail = affected;
+  exception when others then
+    get stacked diagnostics state = returned_sqlstate, constraint_name = constraint_name, message = message_text,
+      affected = pg_exception_detail;
+    if state = 'P0T01' then
+      return case when affected::bigint > 0 then 'allowed' else 'hidden' end;
+    elsif state = '42501' then
+      return 'forbidden';
+    end if;
+    return state || ' ' || coalesce(constraint_name, '') || ': ' || message;
+  end;
+end $$;
+
+-- allowed / denied (hidden or forbidden) / the error: what a permission matrix compares.
+create or replace function tests.can(handle text, statement text) returns text
+language sql set search_path = '' as $$
+  select case when outcome in ('hidden', 'forbidden') then 'denied' else outcome end
+  from tests.attempt(handle, statement) as outcome
+$$;
+
+-- The constraint a statement violates ('' when it succeeds), run as the current role in a
+-- rolled-back subtransaction.
+create or replace function tests.violated_constraint(statement text) returns text
+language plpgsql set search_path = '' as $$
+declare
+  constraint_name text;
+begin
+  begin
+    execute statement;
+    raise exception using errcode = 'P0T01', message = 'tests.violated_constraint rollback';
+  exception when others then
+    get stacked diagnostics constraint_name = constraint_name;
+    return coalesce(constraint_name, '');
+  end;
+end $$;
+
+-- ── the shared cast of the permission matrices ─────────────────────────────────────────────
+-- ada admin · stan stranger · pia owner of personal rows, accepted participant of meetup ·
+-- olga organizer of meetup (org club, published, 10 seats), plan (draft), retreat (private), past
+-- (ended) · kai accepted committee of meetup/plan/retreat · pat accepted participant of meetup,
+-- linked to proposal keynote · omar admin of organizations club and guild (owner owen) · sue
+-- suspended (was an accepted participant of meetup) · max approved expert, speaker of past.
+create or replace function tests.create_world() returns void
+language plpgsql security definer set search_path = '' as $$
+declare
+  saved_claims text := pg_catalog.current_setting('request.jwt.claims', true);
+begin
+  perform pg_catalog.set_config('request.jwt.claims', '', true);
+  perform tests.create_user('ada', '{admin}');
+  perform tests.create_user(h) from unnest(array['stan', 'pia', 'olga', 'kai', 'pat', 'owen', 'omar', 'mel', 'sue']) as h;
+  perform tests.create_user('max', '{expert}');
+
+  perform tests.create_org('club', owner => 'owen');
+  perform tests.create_org('guild', owner => 'owen');
+  perform tests.create_org('pending-org', owner => 'owen', status => 'pending');
+  perform tests.add_org_member('club', 'omar', 'admin');
+  perform tests.add_org_member('guild', 'omar', 'admin');
+  perform tests.add_org_member('club', 'mel', 'member');
+  insert into public.organization_bank_details (organization_id, bank_name, account_number, holder_name)
+  values (tests.org_id('club'), 'Maybank', '5140 1234 5678', 'Club Treasurer');
+
+  perform tests.create_event('meetup', organizer => 'olga', organization => 'club', max_participant => 10);
+  perform tests.create_event('plan', organizer => 'olga', status => 'draft');
+  perform tests.create_event('retreat', organizer => 'olga', visibility => 'private');
+  perform tests.create_event('past', organizer => 'olga', status => 'ended', starts_in => '-3 days');
+  perform tests.add_participant(e, 'kai', 'committee', 'accepted', 'invited') from unnest(array['meetup', 'plan', 'retreat']) as e;
+  perform tests.add_participant('meetup', 'pia');
+  perform tests.add_participant('meetup', 'pat');
+  perform tests.add_participant('meetup', 'sue');
+  perform tests.add_participant('past', 'pia', status => 'attended');
+  perform tests.add_participant('past', 'max', 'speaker', 'accepted', 'invited');
+  insert into public.event_participants (event_id, guest_name, guest_email, join_method, status)
+  values (tests.event_id('meetup'), 'Gus Guest', 'gus@example.com', 'walk_in', 'attended');
+
+  insert into public.tags (name) values ('w-cloud'), ('w-ai');
+  insert into public.skills (name) values ('w-sql'), ('w-python');
+  insert into public.categories (name) values ('w-tech'), ('w-career');
+  insert into public.profile_tags (profile_id, tag_id) select tests.uid('pia'), t.id from public.tags t where t.name = 'w-cloud';
+  insert into public.profile_skills (profile_id, skill_id, level) select tests.uid('pia'), s.id, 3 from public.skills s where s.name = 'w-sql';
+  insert into public.event_categories (event_id, category_id) select tests.event_id('meetup'), c.id from public.categories c where c.name = 'w-tech';
+  insert into public.educations (user_id, school) values (tests.uid('pia'), 'Asia Pacific University');
+  insert into public.job_experiences (user_id, title) values (tests.uid('pia'), 'Intern');
+
+  insert into public.event_meeting_links (event_id, meeting_url) values (tests.event_id('meetup'), 'https://meet.example.com/meetup');
+  insert into public.event_payment_details (event_id, payment_qr_url) values (tests.event_id('meetup'), 'qr/meetup.png');
+  insert into public.event_pictures (event_id, url, caption) values (tests.event_id('meetup'), 'pictures/meetup/1.jpg', 'Stage');
+  insert into public.event_walk_in_tokens (event_id, label) values (tests.event_id('meetup'), 'door');
+  insert into public.event_proposals (event_id, created_by_user_id, title) values (tests.event_id('meetup'), tests.uid('olga'), 'keynote');
+  update public.event_participants set proposal_id = (select id from public.event_proposals where title = 'keynote')
+  where event_id = tests.event_id('meetup') and user_id = tests.uid('pat');
+  insert into public.event_proposal_comments (proposal_id, user_id, content)
+  select id, tests.uid('kai'), 'kai-comment' from public.event_proposals where title = 'keynote';
+  insert into public.event_checklist_items (event_id, title, visibility, created_by_user_id) values
+    (tests.event_id('meetup'), 'internal-task', 'internal', tests.uid('olga')),
+    (tests.event_id('meetup'), 'bring-laptop', 'external', tests.uid('olga'));
+  insert into public.event_checklist_assignments (item_id, user_id)
+  select id, tests.uid('kai') from public.event_checklist_items where title = 'internal-task';
+  insert into public.event_checklist_item_files (item_id, proposal_id)
+  select i.id, p.id from public.event_checklist_items i, public.event_proposals p where i.title = 'internal-task' and p.title = 'keynote';
+  insert into public.event_reminders (event_id, user_id, option) values (tests.event_id('meetup'), tests.uid('pia'), 'one_day');
+
+  insert into public.reviews (event_id, reviewer_id, reviewee_id, rating, comment) values
+    (tests.event_id('past'), tests.uid('pia'), tests.uid('olga'), 4, 'pia-about-olga'),
+    (tests.event_id('past'), tests.uid('olga'), tests.uid('max'), 5, 'olga-about-max');
+  insert into public.reviews (org_id, reviewer_id, rating, comment) values (tests.org_id('club'), tests.uid('pia'), 5, 'pia-about-club');
+  insert into public.follows (follower_id, followee_id) values (tests.uid('pia'), tests.uid('olga')), (tests.uid('sue'), tests.uid('olga'));
+  insert into public.follows (follower_id, org_id) values (tests.uid('pia'), tests.org_id('club'));
+
+  perform private.notify(tests.uid('pia'), 'new_follower', 'pia-notification', '/profiles/x');
+  insert into public.notification_preferences (user_id, kind, email_enabled) values (tests.uid('pia'), 'new_follower', false);
+  insert into public.communication_logs (type, status, recipient_id, subject) values ('email', 'pending', tests.uid('pia'), 'Welcome');
+  insert into public.audit_logs (actor_id, action, target_type, target_id) values (tests.uid('ada'), 'user.suspend', 'user', tests.uid('sue'));
+
+  update public.users set status = 'suspended', suspended_reason = 'Suspended by the test world' where id = tests.uid('sue');
+  perform pg_catalog.set_config('request.jwt.claims', coalesce(saved_claims, ''), true);
+end $$;
 
 grant execute on all functions in schema tests to anon, authenticated, service_role;

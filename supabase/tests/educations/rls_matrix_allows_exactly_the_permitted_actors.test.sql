@@ -1,0 +1,30 @@
+-- Permission matrix for public.educations — educations: visible with the profile; owner and admins write (DOMAIN.md §4).
+-- Each operation × actor runs the way PostgREST runs a request (role + request.jwt.claims from the
+-- access-token hook, in a transaction) and is rolled back; expected: y = allowed, n = denied
+-- (hidden by RLS or refused with 42501).
+-- Actors, in column order: anon · stan (signed-in stranger) · pia (owner of personal rows;
+-- accepted participant of meetup) · olga (organizer) · kai (accepted committee) · pat (fellow
+-- accepted participant) · omar (org admin of club) · ada (platform admin) · sue (suspended).
+begin;
+select plan(36);
+
+-- given
+select tests.create_world();
+
+-- then
+select is(
+  tests.can(actor.handle, matrix.statement),
+  case substr(matrix.expected, actor.position::integer, 1) when 'y' then 'allowed' else 'denied' end,
+  format('educations: %s may %s%s', actor.handle,
+    case substr(matrix.expected, actor.position::integer, 1) when 'y' then '' else 'not ' end, matrix.operation)
+)
+from (values
+  ($q$select pia's educations$q$, $q$select 1 from public.educations where user_id = tests.uid('pia')$q$, 'yyyyyyyyy'),
+  ($q$add an education for pia$q$, $q$insert into public.educations (user_id, school) values (tests.uid('pia'), 'Another school')$q$, 'nnynnnnyn'),
+  ($q$edit pia's education$q$, $q$update public.educations set school = 'Renamed' where user_id = tests.uid('pia')$q$, 'nnynnnnyn'),
+  ($q$delete pia's education$q$, $q$delete from public.educations where user_id = tests.uid('pia')$q$, 'nnynnnnyn')
+) as matrix (operation, statement, expected)
+cross join unnest(array['anon', 'stan', 'pia', 'olga', 'kai', 'pat', 'omar', 'ada', 'sue']) with ordinality as actor (handle, position);
+
+select * from finish();
+rollback;

@@ -1,0 +1,30 @@
+-- Permission matrix for public.email_templates — e-mail templates: admins only (DOMAIN.md §4).
+-- Each operation × actor runs the way PostgREST runs a request (role + request.jwt.claims from the
+-- access-token hook, in a transaction) and is rolled back; expected: y = allowed, n = denied
+-- (hidden by RLS or refused with 42501).
+-- Actors, in column order: anon · stan (signed-in stranger) · pia (owner of personal rows;
+-- accepted participant of meetup) · olga (organizer) · kai (accepted committee) · pat (fellow
+-- accepted participant) · omar (org admin of club) · ada (platform admin) · sue (suspended).
+begin;
+select plan(36);
+
+-- given
+select tests.create_world();
+
+-- then
+select is(
+  tests.can(actor.handle, matrix.statement),
+  case substr(matrix.expected, actor.position::integer, 1) when 'y' then 'allowed' else 'denied' end,
+  format('email_templates: %s may %s%s', actor.handle,
+    case substr(matrix.expected, actor.position::integer, 1) when 'y' then '' else 'not ' end, matrix.operation)
+)
+from (values
+  ($q$select a template$q$, $q$select 1 from public.email_templates where name = 'moderation_notice'$q$, 'nnnnnnnyn'),
+  ($q$create a template$q$, $q$insert into public.email_templates (name, subject, body_html) values ('w_template', 'Hi', '<p>Hi</p>')$q$, 'nnnnnnnyn'),
+  ($q$edit a template$q$, $q$update public.email_templates set subject = 'Changed' where name = 'moderation_notice'$q$, 'nnnnnnnyn'),
+  ($q$delete a template$q$, $q$delete from public.email_templates where name = 'moderation_notice'$q$, 'nnnnnnnnn')
+) as matrix (operation, statement, expected)
+cross join unnest(array['anon', 'stan', 'pia', 'olga', 'kai', 'pat', 'omar', 'ada', 'sue']) with ordinality as actor (handle, position);
+
+select * from finish();
+rollback;

@@ -1,0 +1,31 @@
+-- Permission matrix for public.event_categories — event categories: visible with the event; the team writes (DOMAIN.md §4).
+-- Each operation × actor runs the way PostgREST runs a request (role + request.jwt.claims from the
+-- access-token hook, in a transaction) and is rolled back; expected: y = allowed, n = denied
+-- (hidden by RLS or refused with 42501).
+-- Actors, in column order: anon · stan (signed-in stranger) · pia (owner of personal rows;
+-- accepted participant of meetup) · olga (organizer) · kai (accepted committee) · pat (fellow
+-- accepted participant) · omar (org admin of club) · ada (platform admin) · sue (suspended).
+begin;
+select plan(45);
+
+-- given
+select tests.create_world();
+
+-- then
+select is(
+  tests.can(actor.handle, matrix.statement),
+  case substr(matrix.expected, actor.position::integer, 1) when 'y' then 'allowed' else 'denied' end,
+  format('event_categories: %s may %s%s', actor.handle,
+    case substr(matrix.expected, actor.position::integer, 1) when 'y' then '' else 'not ' end, matrix.operation)
+)
+from (values
+  ($q$select the meetup's categories$q$, $q$select 1 from public.event_categories where event_id = tests.event_id('meetup')$q$, 'yyyyyyyyy'),
+  ($q$select the draft plan's categories$q$, $q$select 1 from public.event_categories where event_id = tests.event_id('plan')$q$, 'nnnnnnnnn'),
+  ($q$categorize the plan$q$, $q$insert into public.event_categories (event_id, category_id) select tests.event_id('plan'), id from public.categories where name = 'w-career'$q$, 'nnnyynnnn'),
+  ($q$recategorize the meetup$q$, $q$update public.event_categories set category_id = category_id where event_id = tests.event_id('meetup')$q$, 'nnnnnnnnn'),
+  ($q$uncategorize the meetup$q$, $q$delete from public.event_categories where event_id = tests.event_id('meetup')$q$, 'nnnyynnnn')
+) as matrix (operation, statement, expected)
+cross join unnest(array['anon', 'stan', 'pia', 'olga', 'kai', 'pat', 'omar', 'ada', 'sue']) with ordinality as actor (handle, position);
+
+select * from finish();
+rollback;

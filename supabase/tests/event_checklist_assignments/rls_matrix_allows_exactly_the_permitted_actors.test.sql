@@ -1,0 +1,30 @@
+-- Permission matrix for public.event_checklist_assignments — checklist assignments: assignees, the team and admins read; the team assigns (DOMAIN.md §4).
+-- Each operation × actor runs the way PostgREST runs a request (role + request.jwt.claims from the
+-- access-token hook, in a transaction) and is rolled back; expected: y = allowed, n = denied
+-- (hidden by RLS or refused with 42501).
+-- Actors, in column order: anon · stan (signed-in stranger) · pia (owner of personal rows;
+-- accepted participant of meetup) · olga (organizer) · kai (accepted committee) · pat (fellow
+-- accepted participant) · omar (org admin of club) · ada (platform admin) · sue (suspended).
+begin;
+select plan(36);
+
+-- given
+select tests.create_world();
+
+-- then
+select is(
+  tests.can(actor.handle, matrix.statement),
+  case substr(matrix.expected, actor.position::integer, 1) when 'y' then 'allowed' else 'denied' end,
+  format('event_checklist_assignments: %s may %s%s', actor.handle,
+    case substr(matrix.expected, actor.position::integer, 1) when 'y' then '' else 'not ' end, matrix.operation)
+)
+from (values
+  ($q$select kai's assignment$q$, $q$select 1 from public.event_checklist_assignments where user_id = tests.uid('kai')$q$, 'nnnyynnyn'),
+  ($q$assign pat to the internal task$q$, $q$insert into public.event_checklist_assignments (item_id, user_id) select id, tests.uid('pat') from public.event_checklist_items where title = 'internal-task'$q$, 'nnnyynnnn'),
+  ($q$reassign kai's task$q$, $q$update public.event_checklist_assignments set user_id = user_id where user_id = tests.uid('kai')$q$, 'nnnnnnnnn'),
+  ($q$unassign kai$q$, $q$delete from public.event_checklist_assignments where user_id = tests.uid('kai')$q$, 'nnnyynnnn')
+) as matrix (operation, statement, expected)
+cross join unnest(array['anon', 'stan', 'pia', 'olga', 'kai', 'pat', 'omar', 'ada', 'sue']) with ordinality as actor (handle, position);
+
+select * from finish();
+rollback;

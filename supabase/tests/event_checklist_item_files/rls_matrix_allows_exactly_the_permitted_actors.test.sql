@@ -1,0 +1,30 @@
+-- Permission matrix for public.event_checklist_item_files — checklist files: the team and admins (DOMAIN.md §4).
+-- Each operation × actor runs the way PostgREST runs a request (role + request.jwt.claims from the
+-- access-token hook, in a transaction) and is rolled back; expected: y = allowed, n = denied
+-- (hidden by RLS or refused with 42501).
+-- Actors, in column order: anon · stan (signed-in stranger) · pia (owner of personal rows;
+-- accepted participant of meetup) · olga (organizer) · kai (accepted committee) · pat (fellow
+-- accepted participant) · omar (org admin of club) · ada (platform admin) · sue (suspended).
+begin;
+select plan(36);
+
+-- given
+select tests.create_world();
+
+-- then
+select is(
+  tests.can(actor.handle, matrix.statement),
+  case substr(matrix.expected, actor.position::integer, 1) when 'y' then 'allowed' else 'denied' end,
+  format('event_checklist_item_files: %s may %s%s', actor.handle,
+    case substr(matrix.expected, actor.position::integer, 1) when 'y' then '' else 'not ' end, matrix.operation)
+)
+from (values
+  ($q$select the internal task's files$q$, $q$select 1 from public.event_checklist_item_files where event_id = tests.event_id('meetup')$q$, 'nnnyynnyn'),
+  ($q$attach the keynote to the external item$q$, $q$insert into public.event_checklist_item_files (item_id, proposal_id) select i.id, p.id from public.event_checklist_items i, public.event_proposals p where i.title = 'bring-laptop' and p.title = 'keynote'$q$, 'nnnyynnnn'),
+  ($q$re-point a file$q$, $q$update public.event_checklist_item_files set proposal_id = proposal_id where event_id = tests.event_id('meetup')$q$, 'nnnnnnnnn'),
+  ($q$detach the internal task's files$q$, $q$delete from public.event_checklist_item_files where event_id = tests.event_id('meetup')$q$, 'nnnyynnnn')
+) as matrix (operation, statement, expected)
+cross join unnest(array['anon', 'stan', 'pia', 'olga', 'kai', 'pat', 'omar', 'ada', 'sue']) with ordinality as actor (handle, position);
+
+select * from finish();
+rollback;

@@ -1,0 +1,30 @@
+-- Permission matrix for public.event_meeting_links — meeting links: team, accepted participants and admins (rule 7.7) (DOMAIN.md §4).
+-- Each operation × actor runs the way PostgREST runs a request (role + request.jwt.claims from the
+-- access-token hook, in a transaction) and is rolled back; expected: y = allowed, n = denied
+-- (hidden by RLS or refused with 42501).
+-- Actors, in column order: anon · stan (signed-in stranger) · pia (owner of personal rows;
+-- accepted participant of meetup) · olga (organizer) · kai (accepted committee) · pat (fellow
+-- accepted participant) · omar (org admin of club) · ada (platform admin) · sue (suspended).
+begin;
+select plan(36);
+
+-- given
+select tests.create_world();
+
+-- then
+select is(
+  tests.can(actor.handle, matrix.statement),
+  case substr(matrix.expected, actor.position::integer, 1) when 'y' then 'allowed' else 'denied' end,
+  format('event_meeting_links: %s may %s%s', actor.handle,
+    case substr(matrix.expected, actor.position::integer, 1) when 'y' then '' else 'not ' end, matrix.operation)
+)
+from (values
+  ($q$select the meetup's link$q$, $q$select 1 from public.event_meeting_links where event_id = tests.event_id('meetup')$q$, 'nnyyyynyn'),
+  ($q$set the plan's link$q$, $q$insert into public.event_meeting_links (event_id, meeting_url) values (tests.event_id('plan'), 'https://meet.example.com/plan')$q$, 'nnnyynnnn'),
+  ($q$change the meetup's link$q$, $q$update public.event_meeting_links set meeting_url = 'https://meet.example.com/new' where event_id = tests.event_id('meetup')$q$, 'nnnyynnnn'),
+  ($q$remove the meetup's link$q$, $q$delete from public.event_meeting_links where event_id = tests.event_id('meetup')$q$, 'nnnyynnnn')
+) as matrix (operation, statement, expected)
+cross join unnest(array['anon', 'stan', 'pia', 'olga', 'kai', 'pat', 'omar', 'ada', 'sue']) with ordinality as actor (handle, position);
+
+select * from finish();
+rollback;

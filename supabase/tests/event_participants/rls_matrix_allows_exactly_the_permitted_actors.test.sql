@@ -1,0 +1,31 @@
+-- Permission matrix for public.event_participants — participants: own row, fellow attendees, the team and admins read; every write through functions (DOMAIN.md §4).
+-- Each operation × actor runs the way PostgREST runs a request (role + request.jwt.claims from the
+-- access-token hook, in a transaction) and is rolled back; expected: y = allowed, n = denied
+-- (hidden by RLS or refused with 42501).
+-- Actors, in column order: anon · stan (signed-in stranger) · pia (owner of personal rows;
+-- accepted participant of meetup) · olga (organizer) · kai (accepted committee) · pat (fellow
+-- accepted participant) · omar (org admin of club) · ada (platform admin) · sue (suspended).
+begin;
+select plan(45);
+
+-- given
+select tests.create_world();
+
+-- then
+select is(
+  tests.can(actor.handle, matrix.statement),
+  case substr(matrix.expected, actor.position::integer, 1) when 'y' then 'allowed' else 'denied' end,
+  format('event_participants: %s may %s%s', actor.handle,
+    case substr(matrix.expected, actor.position::integer, 1) when 'y' then '' else 'not ' end, matrix.operation)
+)
+from (values
+  ($q$select pia's meetup row$q$, $q$select 1 from public.event_participants where event_id = tests.event_id('meetup') and user_id = tests.uid('pia')$q$, 'nnyyyynyn'),
+  ($q$select the meetup's walk-in guest$q$, $q$select 1 from public.event_participants where event_id = tests.event_id('meetup') and user_id is null$q$, 'nnnyynnyn'),
+  ($q$register oneself as accepted$q$, $q$insert into public.event_participants (event_id, user_id, join_method, status) values (tests.event_id('meetup'), (select auth.uid()), 'registered', 'accepted')$q$, 'nnnnnnnnn'),
+  ($q$mark oneself attended$q$, $q$update public.event_participants set status = 'attended' where event_id = tests.event_id('meetup') and user_id = (select auth.uid())$q$, 'nnnnnnnnn'),
+  ($q$leave the meetup$q$, $q$delete from public.event_participants where event_id = tests.event_id('meetup') and user_id = (select auth.uid())$q$, 'nnnnnnnnn')
+) as matrix (operation, statement, expected)
+cross join unnest(array['anon', 'stan', 'pia', 'olga', 'kai', 'pat', 'omar', 'ada', 'sue']) with ordinality as actor (handle, position);
+
+select * from finish();
+rollback;

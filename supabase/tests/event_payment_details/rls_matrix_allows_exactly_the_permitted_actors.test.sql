@@ -1,0 +1,30 @@
+-- Permission matrix for public.event_payment_details — payment details: participants, team and admins (DOMAIN.md §4).
+-- Each operation × actor runs the way PostgREST runs a request (role + request.jwt.claims from the
+-- access-token hook, in a transaction) and is rolled back; expected: y = allowed, n = denied
+-- (hidden by RLS or refused with 42501).
+-- Actors, in column order: anon · stan (signed-in stranger) · pia (owner of personal rows;
+-- accepted participant of meetup) · olga (organizer) · kai (accepted committee) · pat (fellow
+-- accepted participant) · omar (org admin of club) · ada (platform admin) · sue (suspended).
+begin;
+select plan(36);
+
+-- given
+select tests.create_world();
+
+-- then
+select is(
+  tests.can(actor.handle, matrix.statement),
+  case substr(matrix.expected, actor.position::integer, 1) when 'y' then 'allowed' else 'denied' end,
+  format('event_payment_details: %s may %s%s', actor.handle,
+    case substr(matrix.expected, actor.position::integer, 1) when 'y' then '' else 'not ' end, matrix.operation)
+)
+from (values
+  ($q$select the meetup's payment QR$q$, $q$select 1 from public.event_payment_details where event_id = tests.event_id('meetup')$q$, 'nnyyyynyn'),
+  ($q$set the plan's payment QR$q$, $q$insert into public.event_payment_details (event_id, payment_qr_url) values (tests.event_id('plan'), 'qr/plan.png')$q$, 'nnnyynnnn'),
+  ($q$change the meetup's payment QR$q$, $q$update public.event_payment_details set payment_qr_url = 'qr/new.png' where event_id = tests.event_id('meetup')$q$, 'nnnyynnnn'),
+  ($q$remove the meetup's payment QR$q$, $q$delete from public.event_payment_details where event_id = tests.event_id('meetup')$q$, 'nnnyynnnn')
+) as matrix (operation, statement, expected)
+cross join unnest(array['anon', 'stan', 'pia', 'olga', 'kai', 'pat', 'omar', 'ada', 'sue']) with ordinality as actor (handle, position);
+
+select * from finish();
+rollback;

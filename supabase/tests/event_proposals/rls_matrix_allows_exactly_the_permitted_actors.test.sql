@@ -1,0 +1,30 @@
+-- Permission matrix for public.event_proposals — proposals: author, team, linked invitee and admins read; the team writes; authors edit (DOMAIN.md §4).
+-- Each operation × actor runs the way PostgREST runs a request (role + request.jwt.claims from the
+-- access-token hook, in a transaction) and is rolled back; expected: y = allowed, n = denied
+-- (hidden by RLS or refused with 42501).
+-- Actors, in column order: anon · stan (signed-in stranger) · pia (owner of personal rows;
+-- accepted participant of meetup) · olga (organizer) · kai (accepted committee) · pat (fellow
+-- accepted participant) · omar (org admin of club) · ada (platform admin) · sue (suspended).
+begin;
+select plan(36);
+
+-- given
+select tests.create_world();
+
+-- then
+select is(
+  tests.can(actor.handle, matrix.statement),
+  case substr(matrix.expected, actor.position::integer, 1) when 'y' then 'allowed' else 'denied' end,
+  format('event_proposals: %s may %s%s', actor.handle,
+    case substr(matrix.expected, actor.position::integer, 1) when 'y' then '' else 'not ' end, matrix.operation)
+)
+from (values
+  ($q$select the keynote proposal$q$, $q$select 1 from public.event_proposals where title = 'keynote'$q$, 'nnnyyynyn'),
+  ($q$write a proposal for the meetup$q$, $q$insert into public.event_proposals (event_id, created_by_user_id, title) values (tests.event_id('meetup'), (select auth.uid()), 'Another')$q$, 'nnnyynnnn'),
+  ($q$edit the keynote proposal$q$, $q$update public.event_proposals set description = 'changed' where title = 'keynote'$q$, 'nnnynnnnn'),
+  ($q$delete the keynote proposal$q$, $q$delete from public.event_proposals where title = 'keynote'$q$, 'nnnynnnnn')
+) as matrix (operation, statement, expected)
+cross join unnest(array['anon', 'stan', 'pia', 'olga', 'kai', 'pat', 'omar', 'ada', 'sue']) with ordinality as actor (handle, position);
+
+select * from finish();
+rollback;

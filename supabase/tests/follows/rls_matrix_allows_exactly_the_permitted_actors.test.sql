@@ -1,0 +1,32 @@
+-- Permission matrix for public.follows — follows: between visible parties for all; own rows written by their follower (DOMAIN.md §4).
+-- Each operation × actor runs the way PostgREST runs a request (role + request.jwt.claims from the
+-- access-token hook, in a transaction) and is rolled back; expected: y = allowed, n = denied
+-- (hidden by RLS or refused with 42501).
+-- Actors, in column order: anon · stan (signed-in stranger) · pia (owner of personal rows;
+-- accepted participant of meetup) · olga (organizer) · kai (accepted committee) · pat (fellow
+-- accepted participant) · omar (org admin of club) · ada (platform admin) · sue (suspended).
+begin;
+select plan(54);
+
+-- given
+select tests.create_world();
+
+-- then
+select is(
+  tests.can(actor.handle, matrix.statement),
+  case substr(matrix.expected, actor.position::integer, 1) when 'y' then 'allowed' else 'denied' end,
+  format('follows: %s may %s%s', actor.handle,
+    case substr(matrix.expected, actor.position::integer, 1) when 'y' then '' else 'not ' end, matrix.operation)
+)
+from (values
+  ($q$select pia following olga$q$, $q$select 1 from public.follows where follower_id = tests.uid('pia') and followee_id = tests.uid('olga')$q$, 'yyyyyyyyy'),
+  ($q$select suspended sue following olga$q$, $q$select 1 from public.follows where follower_id = tests.uid('sue')$q$, 'nnnynnnyy'),
+  ($q$follow expert max$q$, $q$insert into public.follows (follower_id, followee_id) values ((select auth.uid()), tests.uid('max'))$q$, 'nyyyyyyyn'),
+  ($q$make pia follow max$q$, $q$insert into public.follows (follower_id, followee_id) values (tests.uid('pia'), tests.uid('max'))$q$, 'nnynnnnnn'),
+  ($q$retarget pia's follow$q$, $q$update public.follows set followee_id = tests.uid('max') where follower_id = tests.uid('pia') and followee_id = tests.uid('olga')$q$, 'nnnnnnnnn'),
+  ($q$unfollow for pia$q$, $q$delete from public.follows where follower_id = tests.uid('pia') and followee_id = tests.uid('olga')$q$, 'nnynnnnnn')
+) as matrix (operation, statement, expected)
+cross join unnest(array['anon', 'stan', 'pia', 'olga', 'kai', 'pat', 'omar', 'ada', 'sue']) with ordinality as actor (handle, position);
+
+select * from finish();
+rollback;

@@ -1,0 +1,30 @@
+-- Permission matrix for public.notifications — notifications: the recipient reads them and marks them read; written by the system (DOMAIN.md §4).
+-- Each operation × actor runs the way PostgREST runs a request (role + request.jwt.claims from the
+-- access-token hook, in a transaction) and is rolled back; expected: y = allowed, n = denied
+-- (hidden by RLS or refused with 42501).
+-- Actors, in column order: anon · stan (signed-in stranger) · pia (owner of personal rows;
+-- accepted participant of meetup) · olga (organizer) · kai (accepted committee) · pat (fellow
+-- accepted participant) · omar (org admin of club) · ada (platform admin) · sue (suspended).
+begin;
+select plan(36);
+
+-- given
+select tests.create_world();
+
+-- then
+select is(
+  tests.can(actor.handle, matrix.statement),
+  case substr(matrix.expected, actor.position::integer, 1) when 'y' then 'allowed' else 'denied' end,
+  format('notifications: %s may %s%s', actor.handle,
+    case substr(matrix.expected, actor.position::integer, 1) when 'y' then '' else 'not ' end, matrix.operation)
+)
+from (values
+  ($q$select pia's notification$q$, $q$select 1 from public.notifications where recipient_id = tests.uid('pia')$q$, 'nnynnnnnn'),
+  ($q$send pia a notification$q$, $q$insert into public.notifications (recipient_id, type, kind, content) values (tests.uid('pia'), 'system', 'admin_broadcast', 'spoofed')$q$, 'nnnnnnnnn'),
+  ($q$mark pia's notification read$q$, $q$update public.notifications set is_read = true where recipient_id = tests.uid('pia')$q$, 'nnynnnnnn'),
+  ($q$delete pia's notification$q$, $q$delete from public.notifications where recipient_id = tests.uid('pia')$q$, 'nnnnnnnnn')
+) as matrix (operation, statement, expected)
+cross join unnest(array['anon', 'stan', 'pia', 'olga', 'kai', 'pat', 'omar', 'ada', 'sue']) with ordinality as actor (handle, position);
+
+select * from finish();
+rollback;

@@ -1,0 +1,30 @@
+-- Permission matrix for public.organization_members — memberships: members and admins list; every change through functions (DOMAIN.md §4).
+-- Each operation × actor runs the way PostgREST runs a request (role + request.jwt.claims from the
+-- access-token hook, in a transaction) and is rolled back; expected: y = allowed, n = denied
+-- (hidden by RLS or refused with 42501).
+-- Actors, in column order: anon · stan (signed-in stranger) · pia (owner of personal rows;
+-- accepted participant of meetup) · olga (organizer) · kai (accepted committee) · pat (fellow
+-- accepted participant) · omar (org admin of club) · ada (platform admin) · sue (suspended).
+begin;
+select plan(36);
+
+-- given
+select tests.create_world();
+
+-- then
+select is(
+  tests.can(actor.handle, matrix.statement),
+  case substr(matrix.expected, actor.position::integer, 1) when 'y' then 'allowed' else 'denied' end,
+  format('organization_members: %s may %s%s', actor.handle,
+    case substr(matrix.expected, actor.position::integer, 1) when 'y' then '' else 'not ' end, matrix.operation)
+)
+from (values
+  ($q$list the club's members$q$, $q$select 1 from public.organization_members where org_id = tests.org_id('club')$q$, 'nnnnnnyyn'),
+  ($q$join the club$q$, $q$insert into public.organization_members (org_id, user_id, role, status) values (tests.org_id('club'), (select auth.uid()), 'member', 'active')$q$, 'nnnnnnnnn'),
+  ($q$make oneself owner$q$, $q$update public.organization_members set role = 'owner' where org_id = tests.org_id('club') and user_id = (select auth.uid())$q$, 'nnnnnnnnn'),
+  ($q$remove the club's admin$q$, $q$delete from public.organization_members where org_id = tests.org_id('club') and user_id = tests.uid('omar')$q$, 'nnnnnnnnn')
+) as matrix (operation, statement, expected)
+cross join unnest(array['anon', 'stan', 'pia', 'olga', 'kai', 'pat', 'omar', 'ada', 'sue']) with ordinality as actor (handle, position);
+
+select * from finish();
+rollback;

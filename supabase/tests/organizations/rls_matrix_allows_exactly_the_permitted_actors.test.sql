@@ -1,0 +1,32 @@
+-- Permission matrix for public.organizations — organizations: approved public ones for all; managers edit; creation and decisions through functions (DOMAIN.md §4).
+-- Each operation × actor runs the way PostgREST runs a request (role + request.jwt.claims from the
+-- access-token hook, in a transaction) and is rolled back; expected: y = allowed, n = denied
+-- (hidden by RLS or refused with 42501).
+-- Actors, in column order: anon · stan (signed-in stranger) · pia (owner of personal rows;
+-- accepted participant of meetup) · olga (organizer) · kai (accepted committee) · pat (fellow
+-- accepted participant) · omar (org admin of club) · ada (platform admin) · sue (suspended).
+begin;
+select plan(54);
+
+-- given
+select tests.create_world();
+
+-- then
+select is(
+  tests.can(actor.handle, matrix.statement),
+  case substr(matrix.expected, actor.position::integer, 1) when 'y' then 'allowed' else 'denied' end,
+  format('organizations: %s may %s%s', actor.handle,
+    case substr(matrix.expected, actor.position::integer, 1) when 'y' then '' else 'not ' end, matrix.operation)
+)
+from (values
+  ($q$select the approved club$q$, $q$select 1 from public.organizations where id = tests.org_id('club')$q$, 'yyyyyyyyy'),
+  ($q$select a pending organization$q$, $q$select 1 from public.organizations where id = tests.org_id('pending-org')$q$, 'nnnnnnnyn'),
+  ($q$create an organization$q$, $q$insert into public.organizations (owner_id, name) values ((select auth.uid()), 'Mine')$q$, 'nnnnnnnnn'),
+  ($q$edit the club's description$q$, $q$update public.organizations set description = 'changed' where id = tests.org_id('club')$q$, 'nnnnnnyyn'),
+  ($q$approve the pending organization$q$, $q$update public.organizations set status = 'approved' where id = tests.org_id('pending-org')$q$, 'nnnnnnnnn'),
+  ($q$delete the club$q$, $q$delete from public.organizations where id = tests.org_id('club')$q$, 'nnnnnnnnn')
+) as matrix (operation, statement, expected)
+cross join unnest(array['anon', 'stan', 'pia', 'olga', 'kai', 'pat', 'omar', 'ada', 'sue']) with ordinality as actor (handle, position);
+
+select * from finish();
+rollback;

@@ -1,0 +1,31 @@
+-- Permission matrix for public.profiles — profiles: public profiles of active users for all; owner and admins edit (DOMAIN.md §4).
+-- Each operation × actor runs the way PostgREST runs a request (role + request.jwt.claims from the
+-- access-token hook, in a transaction) and is rolled back; expected: y = allowed, n = denied
+-- (hidden by RLS or refused with 42501).
+-- Actors, in column order: anon · stan (signed-in stranger) · pia (owner of personal rows;
+-- accepted participant of meetup) · olga (organizer) · kai (accepted committee) · pat (fellow
+-- accepted participant) · omar (org admin of club) · ada (platform admin) · sue (suspended).
+begin;
+select plan(45);
+
+-- given
+select tests.create_world();
+
+-- then
+select is(
+  tests.can(actor.handle, matrix.statement),
+  case substr(matrix.expected, actor.position::integer, 1) when 'y' then 'allowed' else 'denied' end,
+  format('profiles: %s may %s%s', actor.handle,
+    case substr(matrix.expected, actor.position::integer, 1) when 'y' then '' else 'not ' end, matrix.operation)
+)
+from (values
+  ($q$select pia's public profile$q$, $q$select 1 from public.profiles where user_id = tests.uid('pia')$q$, 'yyyyyyyyy'),
+  ($q$select suspended sue's profile$q$, $q$select 1 from public.profiles where user_id = tests.uid('sue')$q$, 'nnnnnnnyy'),
+  ($q$insert a profile$q$, $q$insert into public.profiles (user_id, full_name) values ((select auth.uid()), 'Twin')$q$, 'nnnnnnnnn'),
+  ($q$update pia's bio$q$, $q$update public.profiles set bio = 'changed' where user_id = tests.uid('pia')$q$, 'nnynnnnyn'),
+  ($q$delete pia's profile$q$, $q$delete from public.profiles where user_id = tests.uid('pia')$q$, 'nnnnnnnnn')
+) as matrix (operation, statement, expected)
+cross join unnest(array['anon', 'stan', 'pia', 'olga', 'kai', 'pat', 'omar', 'ada', 'sue']) with ordinality as actor (handle, position);
+
+select * from finish();
+rollback;

@@ -1,0 +1,32 @@
+-- Permission matrix for public.reviews — reviews: public about approved experts and organizations, else the two parties and admins; written by functions (DOMAIN.md §4).
+-- Each operation × actor runs the way PostgREST runs a request (role + request.jwt.claims from the
+-- access-token hook, in a transaction) and is rolled back; expected: y = allowed, n = denied
+-- (hidden by RLS or refused with 42501).
+-- Actors, in column order: anon · stan (signed-in stranger) · pia (owner of personal rows;
+-- accepted participant of meetup) · olga (organizer) · kai (accepted committee) · pat (fellow
+-- accepted participant) · omar (org admin of club) · ada (platform admin) · sue (suspended).
+begin;
+select plan(54);
+
+-- given
+select tests.create_world();
+
+-- then
+select is(
+  tests.can(actor.handle, matrix.statement),
+  case substr(matrix.expected, actor.position::integer, 1) when 'y' then 'allowed' else 'denied' end,
+  format('reviews: %s may %s%s', actor.handle,
+    case substr(matrix.expected, actor.position::integer, 1) when 'y' then '' else 'not ' end, matrix.operation)
+)
+from (values
+  ($q$select pia's review of olga$q$, $q$select 1 from public.reviews where comment = 'pia-about-olga'$q$, 'nnyynnnyn'),
+  ($q$select olga's review of expert max$q$, $q$select 1 from public.reviews where comment = 'olga-about-max'$q$, 'yyyyyyyyy'),
+  ($q$select pia's review of the club$q$, $q$select 1 from public.reviews where comment = 'pia-about-club'$q$, 'yyyyyyyyy'),
+  ($q$write a review$q$, $q$insert into public.reviews (event_id, reviewer_id, reviewee_id, rating) values (tests.event_id('past'), (select auth.uid()), tests.uid('max'), 5)$q$, 'nnnnnnnnn'),
+  ($q$edit pia's review$q$, $q$update public.reviews set rating = 1 where comment = 'pia-about-olga'$q$, 'nnnnnnnnn'),
+  ($q$delete pia's review$q$, $q$delete from public.reviews where comment = 'pia-about-olga'$q$, 'nnnnnnnnn')
+) as matrix (operation, statement, expected)
+cross join unnest(array['anon', 'stan', 'pia', 'olga', 'kai', 'pat', 'omar', 'ada', 'sue']) with ordinality as actor (handle, position);
+
+select * from finish();
+rollback;

@@ -1,0 +1,31 @@
+-- Permission matrix for public.users — accounts: self and admins read; nobody writes through the API (DOMAIN.md §4).
+-- Each operation × actor runs the way PostgREST runs a request (role + request.jwt.claims from the
+-- access-token hook, in a transaction) and is rolled back; expected: y = allowed, n = denied
+-- (hidden by RLS or refused with 42501).
+-- Actors, in column order: anon · stan (signed-in stranger) · pia (owner of personal rows;
+-- accepted participant of meetup) · olga (organizer) · kai (accepted committee) · pat (fellow
+-- accepted participant) · omar (org admin of club) · ada (platform admin) · sue (suspended).
+begin;
+select plan(45);
+
+-- given
+select tests.create_world();
+
+-- then
+select is(
+  tests.can(actor.handle, matrix.statement),
+  case substr(matrix.expected, actor.position::integer, 1) when 'y' then 'allowed' else 'denied' end,
+  format('users: %s may %s%s', actor.handle,
+    case substr(matrix.expected, actor.position::integer, 1) when 'y' then '' else 'not ' end, matrix.operation)
+)
+from (values
+  ($q$select pia's account$q$, $q$select 1 from public.users where id = tests.uid('pia')$q$, 'nnynnnnyn'),
+  ($q$select one's own account$q$, $q$select 1 from public.users where id = (select auth.uid())$q$, 'nyyyyyyyy'),
+  ($q$insert an account$q$, $q$insert into public.users (id, email) values (extensions.gen_random_uuid(), 'x@example.com')$q$, 'nnnnnnnnn'),
+  ($q$update pia's account$q$, $q$update public.users set is_verified = true where id = tests.uid('pia')$q$, 'nnnnnnnnn'),
+  ($q$delete pia's account$q$, $q$delete from public.users where id = tests.uid('pia')$q$, 'nnnnnnnnn')
+) as matrix (operation, statement, expected)
+cross join unnest(array['anon', 'stan', 'pia', 'olga', 'kai', 'pat', 'omar', 'ada', 'sue']) with ordinality as actor (handle, position);
+
+select * from finish();
+rollback;
