@@ -74,18 +74,19 @@ comment on function private.promote_waitlist(uuid, timestamptz) is
   'FIFO promotion of waitlisted rows while seats remain (accepted under auto-accept, else pending). Returns how many moved.';
 
 -- Self-registration. Idempotent: an existing row of this user is returned with created = false.
+-- The row comes back as jsonb: a statement calling this function cannot see the row it inserts.
 create function private.register_for_event(event_id uuid, user_id uuid, at_time timestamptz default pg_catalog.now())
-returns table (participant_id uuid, created boolean)
+returns table (participant jsonb, created boolean)
 language plpgsql
 set search_path = ''
 as $$
 declare
   e public.events;
-  existing_id uuid;
+  existing public.event_participants;
   waiting integer;
   new_status public.event_participant_status;
   new_payment public.payment_status;
-  new_id uuid;
+  inserted public.event_participants;
   closed_because text;
 begin
   select * into e from public.events ev where ev.id = register_for_event.event_id for no key update;
@@ -94,10 +95,10 @@ begin
       message = pg_catalog.format('Cannot register for event "%s": it does not exist', register_for_event.event_id);
   end if;
 
-  select p.id into existing_id from public.event_participants p
+  select * into existing from public.event_participants p
   where p.event_id = e.id and p.user_id = register_for_event.user_id;
-  if existing_id is not null then
-    return query select existing_id, false;
+  if found then
+    return query select pg_catalog.to_jsonb(existing), false;
     return;
   end if;
 
@@ -134,26 +135,26 @@ begin
 
   insert into public.event_participants (event_id, user_id, role, join_method, status, payment_status)
   values (e.id, register_for_event.user_id, 'audience', 'registered', new_status, new_payment)
-  returning id into new_id;
+  returning * into inserted;
 
   if new_status = 'accepted' then
     perform private.notify(e.organizer_id, 'participant_joined',
       pg_catalog.format('Someone joined "%s"', e.title), pg_catalog.format('/events/%s/participants', e.id),
       pg_catalog.jsonb_build_object('event_id', e.id, 'user_id', register_for_event.user_id), register_for_event.user_id);
     perform private.enqueue_lifecycle_email(register_for_event.user_id, 'event_registered',
-      private.event_email_data(e.id), new_id::text);
+      private.event_email_data(e.id), inserted.id::text);
   elsif new_status = 'pending' then
     perform private.notify(e.organizer_id, 'join_request',
       pg_catalog.format('Someone asks to join "%s"', e.title), pg_catalog.format('/events/%s/participants', e.id),
       pg_catalog.jsonb_build_object('event_id', e.id, 'user_id', register_for_event.user_id), register_for_event.user_id);
     perform private.enqueue_lifecycle_email(register_for_event.user_id, 'event_request_received',
-      private.event_email_data(e.id), new_id::text);
+      private.event_email_data(e.id), inserted.id::text);
   else
     perform private.enqueue_lifecycle_email(register_for_event.user_id, 'participation_decision',
-      private.event_email_data(e.id) || '{"about": "request", "decision": "waitlisted"}', new_id::text);
+      private.event_email_data(e.id) || '{"about": "request", "decision": "waitlisted"}', inserted.id::text);
   end if;
 
-  return query select new_id, true;
+  return query select pg_catalog.to_jsonb(inserted), true;
 end $$;
 comment on function private.register_for_event(uuid, uuid, timestamptz) is
   'Self-registration under the event lock: accepted / pending / waitlisted (FIFO). Idempotent per (event, user).';
