@@ -139,3 +139,20 @@ export async function eventState(eventId: string): Promise<string> {
            (select count(*) from public.audit_logs a where a.target_id = ${eventId}) as audits`;
   return JSON.stringify({ event: event?.row, participants: participants.map((p) => p.row), counts });
 }
+
+/** Many active users at once (one round trip), each with a token minted through the hook. */
+export async function createUsers(prefix: string, count: number): Promise<TestUser[]> {
+  const sql = testSql();
+  const suffix = randomUUID().slice(0, 8);
+  const rows = await sql<Array<{ handle: string; id: string; email: string; claims: Record<string, unknown> }>>`
+    with made as (
+      select g, ${prefix} || '-' || g || '-' || ${suffix} as handle from generate_series(1, ${count}) g
+    ), created as (
+      select g, handle, tests.create_user(handle) as id from made
+    )
+    select handle, id, tests.email_of(handle) as email, tests.access_token_claims(handle) as claims from created order by g`;
+  return await Promise.all(rows.map(async (row) => {
+    const token = await signClaims(row.claims);
+    return { id: row.id, email: row.email, handle: row.handle, token: async () => token };
+  }));
+}
