@@ -55,10 +55,16 @@ try {
   const [sqlEvent] = await sql`select tests.create_event(${`BenchSql${tag}`}, organizer => ${`bench-org-${tag}`}) as id`;
   const httpUsers = users.slice(0, requests + warmup);
   const sqlUsers = users.slice(requests + warmup);
-  const tokens = await Promise.all(httpUsers.map(async (u) => {
-    const [row] = await sql`select tests.access_token_claims(${u.handle}) as claims`;
-    return signClaims(row.claims);
-  }));
+  // Auth's base claims through our access-token hook, as a real sign-in would produce them.
+  const claimRows = await sql`
+    select u.id, private.custom_access_token_hook(jsonb_build_object('user_id', u.id, 'authentication_method', 'password',
+      'claims', jsonb_build_object('iss', 'http://127.0.0.1:54321/auth/v1', 'sub', u.id, 'aud', 'authenticated',
+        'exp', floor(extract(epoch from now()))::bigint + 3600, 'iat', floor(extract(epoch from now()))::bigint,
+        'email', u.email, 'phone', '', 'app_metadata', u.raw_app_meta_data, 'user_metadata', u.raw_user_meta_data,
+        'role', 'authenticated', 'aal', 'aal1', 'session_id', gen_random_uuid(), 'is_anonymous', false))) -> 'claims' as claims
+    from auth.users u where u.id = any(${httpUsers.map((u) => u.id)}::uuid[])`;
+  const claimsById = new Map(claimRows.map((row) => [row.id, row.claims]));
+  const tokens = await Promise.all(httpUsers.map((u) => signClaims(claimsById.get(u.id))));
 
   // HTTP: one request at a time, as one user's click is.
   const httpMs = [];

@@ -33,7 +33,8 @@ export async function loadEventForCaller(t: CallerTransaction, eventId: string, 
     select e.*, private.is_active() as caller_is_active, private.is_admin() as caller_is_admin,
            private.is_event_team(e.id) as caller_is_team
     from public.events e where e.id = ${eventId}`);
-  if (!row) throw eventNotFound(eventId);
+  // Admins can read soft-deleted events; the lifecycle treats them as gone for everyone.
+  if (!row || row.deleted_at !== null) throw eventNotFound(eventId);
   const { caller_is_active: isActive, caller_is_admin: isAdmin, caller_is_team: isTeam, ...event } = row;
   return { event, standing: { isActive, isAdmin, isTeam: isActive && isTeam, isOrganizer: isActive && event.organizer_id === callerId } };
 }
@@ -41,7 +42,7 @@ export async function loadEventForCaller(t: CallerTransaction, eventId: string, 
 /** The event as anyone (anon included) sees it, or 404. */
 export async function loadVisibleEvent(t: CallerTransaction, eventId: string): Promise<EventRow> {
   const [row] = await t.asCaller((q) => q<EventRow[]>`select e.* from public.events e where e.id = ${eventId}`);
-  if (!row) throw eventNotFound(eventId);
+  if (!row || row.deleted_at !== null) throw eventNotFound(eventId);
   return row;
 }
 

@@ -124,3 +124,17 @@ describe("PATCH /events/:id", () => {
     });
   }
 });
+
+describe("PATCH /events/:id capacity", () => {
+  it("moves the waitlist up, in order, when a published event gets more seats", async () => {
+    const id = await createEvent(olga, { maxParticipant: 1 });
+    const [a, b, c] = await Promise.all([createUser("ue-a"), createUser("ue-b"), createUser("ue-c")]);
+    for (const user of [a!, b!, c!]) await callFunction("registrations", { token: await user.token(), body: { eventId: id } });
+    const reply = await callFunction(`events/${id}`, { method: "PATCH", token: await olga.token(), body: { maxParticipant: 2 } });
+    expect(reply.status).toBe(200);
+    expect(reply.body.event.participantCount).toBe(2);
+    const rows = await testSql()`select user_id, status::text, waitlist_position from public.event_participants where event_id = ${id} and role = 'audience'`;
+    expect(rows.find((r) => r.user_id === b!.id)?.status).toBe("accepted");
+    expect(rows.find((r) => r.user_id === c!.id)).toMatchObject({ status: "waitlisted", waitlist_position: 2 });
+  });
+});

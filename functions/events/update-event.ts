@@ -55,10 +55,18 @@ export async function updateEvent(sql: Sql, caller: Caller, eventId: string, bod
     const values = toEventColumns(patch);
     const [row] = await t.tx<EventRow[]>`update public.events set ${t.tx(values)} where id = ${event.id} returning *`;
 
+    // More seats (or no limit any more): the waitlist moves up, first in first out.
+    const capacityGrew = changed.includes("maxParticipant")
+      && (input.maxParticipant === null || (event.max_participant !== null && (input.maxParticipant ?? 0) > event.max_participant));
+    if (event.status === "published" && capacityGrew) {
+      await t.tx`select private.promote_waitlist(${event.id}, ${now})`;
+    }
+
     const announced = changed.some((field) => (ANNOUNCED_EVENT_FIELDS as readonly string[]).includes(field));
     if (event.status === "published" && announced) {
       await t.tx`select private.announce_event_change(${event.id}, ${caller.id}, ${event.start_datetime}, ${now})`;
     }
-    return { event: toEventView(row!) };
+    const [current] = capacityGrew ? await t.tx<EventRow[]>`select * from public.events where id = ${event.id}` : [row];
+    return { event: toEventView(current!) };
   });
 }

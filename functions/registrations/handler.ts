@@ -20,6 +20,7 @@ import {
   type WithdrawResponse,
 } from "../_shared/contracts/registrations.ts";
 import { inCallerTransaction } from "../_shared/database.ts";
+import { forbidden } from "../_shared/errors.ts";
 import { type Deps, depsFromEnv } from "../_shared/deps.ts";
 import { loadEventForCaller, requireActive, requireTeamOrAdmin } from "../_shared/event-access.ts";
 import { json, readJson } from "../_shared/http.ts";
@@ -32,6 +33,7 @@ export function createHandler(deps: Deps): (req: Request) => Promise<Response> {
     const reply = await inCallerTransaction(deps.sql, caller, async (t) => {
       const { event, standing } = await loadEventForCaller(t, eventId, caller.id);
       requireActive(standing, `register for event "${event.title}"`);
+      if (standing.isOrganizer) throw forbidden(`Cannot register for event "${event.title}": you organize it`);
       const [row] = await t.tx<Array<{ participant: ParticipantRow; created: boolean }>>`
         select participant, created from private.register_for_event(${event.id}, ${caller.id}, ${deps.clock.now()})`;
       const { participant: registration, created } = row!;

@@ -144,3 +144,12 @@ describe("GET /registrations/:eventId", () => {
     expectError(await callFunction(`registrations/${id}`, { token }), 403, "forbidden");
   });
 });
+
+describe("POST /registrations by the organizer", () => {
+  it("refuses the organizer's own registration with 403, changing nothing", async () => {
+    const id = await createEvent(olga);
+    const before = await eventState(id);
+    expectError(await register(olga, id), 403, "forbidden");
+    expect(await eventState(id)).toBe(before);
+  });
+});

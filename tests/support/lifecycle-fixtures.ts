@@ -12,9 +12,30 @@ export interface TestUser {
 }
 
 /**
+ * The claims Auth would put in an access token for these users: its base claims passed through
+ * our access-token hook in the database. (Built here rather than with tests.access_token_claims,
+ * whose lookup scans every account per row and takes seconds once a database holds a few hundred.)
+ */
+async function hookClaims(userIds: string[]): Promise<Map<string, Record<string, unknown>>> {
+  const rows = await testSql()<Array<{ id: string; claims: Record<string, unknown> }>>`
+    select u.id, private.custom_access_token_hook(jsonb_build_object(
+      'user_id', u.id,
+      'authentication_method', 'password',
+      'claims', jsonb_build_object(
+        'iss', 'http://127.0.0.1:54321/auth/v1', 'sub', u.id, 'aud', 'authenticated',
+        'exp', floor(extract(epoch from now()))::bigint + 3600, 'iat', floor(extract(epoch from now()))::bigint,
+        'email', u.email, 'phone', '', 'app_metadata', u.raw_app_meta_data, 'user_metadata', u.raw_user_meta_data,
+        'role', 'authenticated', 'aal', 'aal1',
+        'amr', jsonb_build_array(jsonb_build_object('method', 'password', 'timestamp', floor(extract(epoch from now()))::bigint)),
+        'session_id', gen_random_uuid(), 'is_anonymous', false))) -> 'claims' as claims
+    from auth.users u where u.id = any(${userIds}::uuid[])`;
+  return new Map(rows.map((row) => [row.id, row.claims]));
+}
+
+/**
  * A confirmed (active) account made by the data model's `tests.create_user` (a real sign-up row
  * set). Handles get a random suffix so files, and reruns on one database, never collide.
- * The token carries the claims of our access-token hook (`tests.access_token_claims`), signed
+ * The token carries the claims of our access-token hook, signed
  * with the local secret, like the tokens Auth issues; it is minted once, so a later suspension
  * keeps the old token alive (rule 7.2 is then the database's job).
  */
@@ -31,8 +52,8 @@ export async function createUser(handle: string, options: { admin?: boolean } = 
     handle: unique,
     token: async () => {
       if (token) return token;
-      const [claims] = await sql<Array<{ claims: Record<string, unknown> }>>`select tests.access_token_claims(${unique}) as claims`;
-      token = await signClaims(claims!.claims);
+      const claims = (await hookClaims([row!.id])).get(row!.id)!;
+      token = await signClaims(claims);
       return token;
     },
   };
@@ -144,15 +165,16 @@ export async function eventState(eventId: string): Promise<string> {
 export async function createUsers(prefix: string, count: number): Promise<TestUser[]> {
   const sql = testSql();
   const suffix = randomUUID().slice(0, 8);
-  const rows = await sql<Array<{ handle: string; id: string; email: string; claims: Record<string, unknown> }>>`
+  const rows = await sql<Array<{ handle: string; id: string; email: string }>>`
     with made as (
       select g, ${prefix} || '-' || g || '-' || ${suffix} as handle from generate_series(1, ${count}) g
     ), created as (
       select g, handle, tests.create_user(handle) as id from made
     )
-    select handle, id, tests.email_of(handle) as email, tests.access_token_claims(handle) as claims from created order by g`;
+    select handle, id, tests.email_of(handle) as email from created order by g`;
+  const claims = await hookClaims(rows.map((row) => row.id));
   return await Promise.all(rows.map(async (row) => {
-    const token = await signClaims(row.claims);
+    const token = await signClaims(claims.get(row.id)!);
     return { id: row.id, email: row.email, handle: row.handle, token: async () => token };
   }));
 }
