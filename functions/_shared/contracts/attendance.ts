@@ -1,0 +1,156 @@
+// Contracts of the `attendance` function (DOMAIN.md §3.6 F and G, §3.8 walk-in tokens, §8 #9):
+// team marking, rotating check-in codes, self check-in, walk-in tokens and the public walk-in form.
+import { z } from "zod";
+import { EmptyBody, IsoDateTime, type RouteContract, Uuid } from "./common.ts";
+import { ParticipantStatus, PaymentStatus } from "./participation.ts";
+
+export const EventParams = z.object({ eventId: Uuid }).strict();
+export type EventParams = z.infer<typeof EventParams>;
+export const ParticipantParams = z.object({ participantId: Uuid }).strict();
+export type ParticipantParams = z.infer<typeof ParticipantParams>;
+export const TokenParams = z.object({ tokenId: Uuid }).strict();
+export type TokenParams = z.infer<typeof TokenParams>;
+
+/** What the team may record; anything else (pending, accepted, …) is not an attendance mark. */
+export const MarkAttendanceInput = z.object({ status: z.enum(["attended", "absent"]) }).strict();
+export type MarkAttendanceInput = z.infer<typeof MarkAttendanceInput>;
+
+/** Check-in codes are 8 characters of base32 (A–Z, 2–7); typed codes are upper-cased. */
+export const CheckInCodeValue = z.string().trim().toUpperCase().regex(/^[A-Z2-7]{8}$/, "Must be the 8-character code shown at the event");
+export const CheckInInput = z.object({ code: CheckInCodeValue }).strict();
+export type CheckInInput = z.infer<typeof CheckInInput>;
+
+export const OnlineCheckInInput = EmptyBody;
+export type OnlineCheckInInput = z.infer<typeof OnlineCheckInInput>;
+
+export const CreateWalkInTokenInput = z.object({
+  label: z.string().trim().min(1).max(100).optional(),
+  maxUses: z.number().int().min(1).max(100_000).optional(),
+  /** Defaults to the event's end; must be in the future and not after the end. */
+  expiresAt: IsoDateTime.optional(),
+}).strict();
+export type CreateWalkInTokenInput = z.infer<typeof CreateWalkInTokenInput>;
+
+export const DeactivateWalkInTokenInput = EmptyBody;
+export type DeactivateWalkInTokenInput = z.infer<typeof DeactivateWalkInTokenInput>;
+
+/** The public walk-in form. Never creates an account; the e-mail only names a guest row. */
+export const WalkInInput = z.object({
+  token: z.string().regex(/^[0-9a-f]{32,128}$/, "Must be the walk-in token from the event's link"),
+  name: z.string().trim().min(1).max(100),
+  email: z.email().max(254),
+  /** Paid events, signed-in walk-ins only: the proof's object name `<eventId>/<userId>/<file>` in the payment-proofs bucket. */
+  paymentProofPath: z.string().max(500)
+    .regex(/^[0-9a-f-]{36}\/[0-9a-f-]{36}\/[A-Za-z0-9._-]{1,200}$/i, "Must be a storage object name <eventId>/<userId>/<file name>, not a URL")
+    .optional(),
+}).strict();
+export type WalkInInput = z.infer<typeof WalkInInput>;
+
+export const AttendanceRecord = z.object({
+  participantId: Uuid,
+  eventId: Uuid,
+  status: ParticipantStatus,
+  attendedAt: IsoDateTime.nullable(),
+});
+export type AttendanceRecord = z.infer<typeof AttendanceRecord>;
+
+export const CheckInCode = z.object({
+  eventId: Uuid,
+  code: z.string(),
+  validFrom: IsoDateTime,
+  validUntil: IsoDateTime,
+});
+export type CheckInCode = z.infer<typeof CheckInCode>;
+
+export const WalkInToken = z.object({
+  id: Uuid,
+  eventId: Uuid,
+  token: z.string(),
+  label: z.string().nullable(),
+  maxUses: z.number().int().nullable(),
+  currentUses: z.number().int(),
+  isActive: z.boolean(),
+  expiresAt: IsoDateTime.nullable(),
+  createdAt: IsoDateTime,
+});
+export type WalkInToken = z.infer<typeof WalkInToken>;
+
+export const WalkInTokenList = z.object({ tokens: z.array(WalkInToken) });
+export type WalkInTokenList = z.infer<typeof WalkInTokenList>;
+
+export const WalkInResult = z.object({
+  participantId: Uuid,
+  eventId: Uuid,
+  status: ParticipantStatus,
+  paymentStatus: PaymentStatus.nullable(),
+});
+export type WalkInResult = z.infer<typeof WalkInResult>;
+
+const NOT_FOUND = { status: 404, code: "not_found", when: "the event or row does not exist or the caller may not see it" };
+const FORBIDDEN = { status: 403, code: "forbidden", when: "the caller's account is not active, or the caller is not on the event team" };
+const INVALID_TRANSITION = { status: 409, code: "invalid_transition", when: "the row is not accepted (pending, waitlisted, rejected never attend) or the event does not take attendance" };
+const OUTSIDE_WINDOW = { status: 409, code: "outside_attendance_window", when: "now is not between 1 h before the start and the end" };
+
+export const routes: RouteContract[] = [
+  {
+    function: "attendance", method: "POST", path: "/participants/:participantId", auth: "user", params: ParticipantParams,
+    summary: "Mark an accepted participant attended or absent (organizer or accepted committee)",
+    body: MarkAttendanceInput,
+    responses: { 200: { description: "The attendance record", schema: AttendanceRecord } },
+    errors: [NOT_FOUND, FORBIDDEN, INVALID_TRANSITION, OUTSIDE_WINDOW],
+  },
+  {
+    function: "attendance", method: "GET", path: "/events/:eventId/code", auth: "user", params: EventParams,
+    summary: "The current rotating check-in code (event team; changes every 15 minutes)",
+    responses: { 200: { description: "The code and its window", schema: CheckInCode } },
+    errors: [NOT_FOUND, FORBIDDEN, INVALID_TRANSITION],
+  },
+  {
+    function: "attendance", method: "POST", path: "/events/:eventId/check-in", auth: "user", params: EventParams,
+    summary: "Check in with the event's current code (accepted participants, inside the attendance window)",
+    body: CheckInInput,
+    responses: { 200: { description: "The attendance record", schema: AttendanceRecord } },
+    errors: [NOT_FOUND, FORBIDDEN, INVALID_TRANSITION, OUTSIDE_WINDOW,
+      { status: 403, code: "invalid_checkin_code", when: "the code is wrong or belongs to another 15-minute window" }],
+  },
+  {
+    function: "attendance", method: "POST", path: "/events/:eventId/online-check-in", auth: "user", params: EventParams,
+    summary: "Online self check-in (online and hybrid events, inside the attendance window)",
+    body: OnlineCheckInInput,
+    responses: { 200: { description: "The attendance record", schema: AttendanceRecord } },
+    errors: [NOT_FOUND, FORBIDDEN, INVALID_TRANSITION, OUTSIDE_WINDOW],
+  },
+  {
+    function: "attendance", method: "GET", path: "/events/:eventId/walk-in-tokens", auth: "user", params: EventParams,
+    summary: "List the event's walk-in tokens (event team)",
+    responses: { 200: { description: "The tokens", schema: WalkInTokenList } },
+    errors: [NOT_FOUND, FORBIDDEN],
+  },
+  {
+    function: "attendance", method: "POST", path: "/events/:eventId/walk-in-tokens", auth: "user", params: EventParams,
+    summary: "Create a walk-in token (event team): 192 random bits, optional max uses, expiry defaults to the event end",
+    body: CreateWalkInTokenInput,
+    responses: { 201: { description: "The new token", schema: WalkInToken } },
+    errors: [NOT_FOUND, FORBIDDEN, INVALID_TRANSITION],
+  },
+  {
+    function: "attendance", method: "POST", path: "/walk-in-tokens/:tokenId/deactivate", auth: "user", params: TokenParams,
+    summary: "Deactivate a walk-in token (event team)",
+    body: DeactivateWalkInTokenInput,
+    responses: { 200: { description: "The deactivated token", schema: WalkInToken } },
+    errors: [NOT_FOUND, FORBIDDEN],
+  },
+  {
+    function: "attendance", method: "POST", path: "/walk-in", auth: "optional",
+    summary: "Public walk-in form (the anon key is enough)",
+    description: "Free events record attendance, paid events a pending payment. Unknown e-mails become guest rows, never accounts; a signed-in caller submitting their own e-mail is linked to their account; existing rows are never touched.",
+    body: WalkInInput,
+    responses: { 201: { description: "The walk-in row", schema: WalkInResult } },
+    errors: [OUTSIDE_WINDOW, INVALID_TRANSITION, FORBIDDEN,
+      { status: 404, code: "not_found", when: "the token does not exist" },
+      { status: 409, code: "already_participant", when: "this e-mail is already on the event's list" },
+      { status: 409, code: "walk_in_token_inactive", when: "the team deactivated the token" },
+      { status: 409, code: "walk_in_token_expired", when: "the token's expiry has passed" },
+      { status: 409, code: "walk_in_token_exhausted", when: "the token reached its max uses" }],
+  },
+];

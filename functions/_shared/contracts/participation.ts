@@ -1,0 +1,213 @@
+// Contracts of the `participants` function (DOMAIN.md §3.6 C, D, I, J, paid events): every input
+// schema, the answers, and the route list the OpenAPI generator reads. Inputs are `.strict()`, so
+// an unknown field is a 400, never silently ignored.
+import { z } from "zod";
+import { boundedText, EmptyBody, IsoDateTime, type RouteContract, Uuid } from "./common.ts";
+
+const optionalText = (max: number) => boundedText(max).optional();
+
+export const EventParticipantRole = z.enum(["organizer", "committee", "speaker", "sponsor", "audience", "student", "teacher"]);
+export type EventParticipantRole = z.infer<typeof EventParticipantRole>;
+export const ParticipantStatus = z.enum(["pending", "accepted", "waitlisted", "rejected", "attended", "absent"]);
+export type ParticipantStatus = z.infer<typeof ParticipantStatus>;
+export const JoinMethod = z.enum(["organizer", "invited", "registered", "applied", "walk_in", "booking"]);
+export type JoinMethod = z.infer<typeof JoinMethod>;
+export const PaymentStatus = z.enum(["pending", "verified", "rejected"]);
+export type PaymentStatus = z.infer<typeof PaymentStatus>;
+
+/** Path parameters. */
+export const EventParams = z.object({ eventId: Uuid }).strict();
+export type EventParams = z.infer<typeof EventParams>;
+export const ParticipantParams = z.object({ participantId: Uuid }).strict();
+export type ParticipantParams = z.infer<typeof ParticipantParams>;
+
+/** Roles an invitation can carry; only the organizer may invite `committee` (§3.6 C). */
+export const InvitableRole = z.enum(["speaker", "committee", "sponsor", "audience"]);
+export type InvitableRole = z.infer<typeof InvitableRole>;
+
+export const InviteParticipantInput = z.object({
+  userId: Uuid,
+  role: InvitableRole,
+  message: optionalText(2000),
+}).strict();
+export type InviteParticipantInput = z.infer<typeof InviteParticipantInput>;
+
+/** The invitee's answer: never a status (rule 7.3: answering cannot write `attended`). */
+export const AnswerInvitationInput = z.object({
+  answer: z.enum(["accept", "decline"]),
+  message: optionalText(2000),
+}).strict();
+export type AnswerInvitationInput = z.infer<typeof AnswerInvitationInput>;
+
+/** Applications by approved experts (speaker) and approved sponsors (sponsor), §3.6 D. */
+export const ApplyToEventInput = z.object({
+  role: z.enum(["speaker", "sponsor"]),
+  message: optionalText(2000),
+}).strict();
+export type ApplyToEventInput = z.infer<typeof ApplyToEventInput>;
+
+export const DecideApplicationInput = z.object({
+  decision: z.enum(["accept", "reject"]),
+  reason: optionalText(500),
+}).strict();
+export type DecideApplicationInput = z.infer<typeof DecideApplicationInput>;
+
+/** Any role but organizer (there is exactly one, and it is `events.organizer_id`). */
+export const AssignableRole = z.enum(["committee", "speaker", "sponsor", "audience", "student", "teacher"]);
+export type AssignableRole = z.infer<typeof AssignableRole>;
+export const ChangeRoleInput = z.object({ role: AssignableRole }).strict();
+export type ChangeRoleInput = z.infer<typeof ChangeRoleInput>;
+
+export const RemoveParticipantInput = z.object({ reason: optionalText(500) }).strict();
+export type RemoveParticipantInput = z.infer<typeof RemoveParticipantInput>;
+
+export const LeaveEventInput = EmptyBody;
+export type LeaveEventInput = z.infer<typeof LeaveEventInput>;
+
+/**
+ * A Storage object path inside the `payment-proofs` bucket, never a URL: `<eventId>/<userId>/<file>`.
+ * The handler checks the first two segments are this event and the caller.
+ */
+export const PaymentProofPath = z.string().min(1).max(500)
+  .regex(/^[0-9a-f-]{36}\/[0-9a-f-]{36}\/[A-Za-z0-9._-]{1,200}$/i, "Must be a storage path <eventId>/<userId>/<file name>, not a URL")
+  .refine((path) => !path.split("/").some((part) => part === "." || part === ".."), "Must not contain . or .. segments");
+export const SubmitPaymentProofInput = z.object({ path: PaymentProofPath }).strict();
+export type SubmitPaymentProofInput = z.infer<typeof SubmitPaymentProofInput>;
+
+export const DecidePaymentInput = z.object({
+  decision: z.enum(["verify", "reject"]),
+  reason: optionalText(500),
+}).strict();
+export type DecidePaymentInput = z.infer<typeof DecidePaymentInput>;
+
+/** A participant row as the event team (and the participant themself) sees it. */
+export const Participant = z.object({
+  id: Uuid,
+  eventId: Uuid,
+  userId: Uuid.nullable(),
+  name: z.string().nullable(),
+  email: z.string().nullable(),
+  role: EventParticipantRole,
+  status: ParticipantStatus,
+  joinMethod: JoinMethod,
+  message: z.string().nullable(),
+  waitlistPosition: z.number().int().nullable(),
+  paymentStatus: PaymentStatus.nullable(),
+  /** As stored: `payment-proofs/<eventId>/<userId>/<file>` (bucket, then object name). */
+  paymentProofPath: z.string().nullable(),
+  respondedAt: IsoDateTime.nullable(),
+  attendedAt: IsoDateTime.nullable(),
+  createdAt: IsoDateTime,
+});
+export type Participant = z.infer<typeof Participant>;
+
+/** What an accepted participant sees of the others: public names only, never e-mails or guests (rule 7.7). */
+export const PublicParticipant = z.object({
+  userId: Uuid,
+  name: z.string(),
+  role: EventParticipantRole,
+});
+export type PublicParticipant = z.infer<typeof PublicParticipant>;
+
+export const ParticipantCounts = z.object({
+  accepted: z.number().int(),
+  attended: z.number().int(),
+  seatsTaken: z.number().int(),
+  capacity: z.number().int().nullable(),
+});
+export type ParticipantCounts = z.infer<typeof ParticipantCounts>;
+
+export const ParticipantList = z.discriminatedUnion("view", [
+  z.object({ view: z.literal("team"), counts: ParticipantCounts, participants: z.array(Participant) }),
+  z.object({ view: z.literal("participant"), counts: ParticipantCounts, participants: z.array(PublicParticipant) }),
+  z.object({ view: z.literal("public"), counts: ParticipantCounts }),
+]);
+export type ParticipantList = z.infer<typeof ParticipantList>;
+
+export const RemovedParticipant = z.object({ id: Uuid, eventId: Uuid, removed: z.literal(true) });
+export type RemovedParticipant = z.infer<typeof RemovedParticipant>;
+
+const NOT_FOUND = { status: 404, code: "not_found", when: "the event (or row) does not exist or the caller may not see it" };
+const FORBIDDEN = { status: 403, code: "forbidden", when: "the caller's account is not active, or the caller lacks the role this route needs" };
+const INVALID_TRANSITION = { status: 409, code: "invalid_transition", when: "the row or event is not in a state that allows this" };
+const EVENT_FULL = { status: 409, code: "event_full", when: "every audience seat is taken" };
+const ALREADY_PARTICIPANT = { status: 409, code: "already_participant", when: "the user already has a row in this event" };
+
+export const routes: RouteContract[] = [
+  {
+    function: "participants", method: "GET", path: "/events/:eventId", auth: "optional", params: EventParams,
+    summary: "List an event's participants",
+    description: "Full rows (e-mail, payment) for the organizer, accepted committee and admins; public names of accepted people for accepted participants; counts for everyone else (anon key included).",
+    responses: { 200: { description: "The list in the caller's view", schema: ParticipantList } },
+    errors: [NOT_FOUND, FORBIDDEN],
+  },
+  {
+    function: "participants", method: "POST", path: "/events/:eventId/invitations", auth: "user", params: EventParams,
+    summary: "Invite a user as speaker, committee (organizer only), sponsor or audience",
+    description: "Organizer or accepted committee; before the start; the invitee gets an `event_invitation` notification and e-mail.",
+    body: InviteParticipantInput,
+    responses: { 201: { description: "The pending invitation", schema: Participant } },
+    errors: [NOT_FOUND, FORBIDDEN, INVALID_TRANSITION, ALREADY_PARTICIPANT],
+  },
+  {
+    function: "participants", method: "POST", path: "/events/:eventId/invitation/answer", auth: "user", params: EventParams,
+    summary: "Accept or decline one's own pending invitation",
+    description: "Before the start, never for cancelled or ended events. The organizer (and inviter) get `invitation_answered`; the invitee a `participation_decision` e-mail.",
+    body: AnswerInvitationInput,
+    responses: { 200: { description: "The answered row", schema: Participant } },
+    errors: [NOT_FOUND, FORBIDDEN, INVALID_TRANSITION, EVENT_FULL],
+  },
+  {
+    function: "participants", method: "POST", path: "/events/:eventId/applications", auth: "user", params: EventParams,
+    summary: "Apply as speaker (approved experts) or sponsor (approved sponsors)",
+    description: "Published events before the start; the row is pending (applied) and the organizer gets `join_request`.",
+    body: ApplyToEventInput,
+    responses: { 201: { description: "The pending application", schema: Participant } },
+    errors: [NOT_FOUND, FORBIDDEN, INVALID_TRANSITION, ALREADY_PARTICIPANT],
+  },
+  {
+    function: "participants", method: "POST", path: "/:participantId/application/decision", auth: "user", params: ParticipantParams,
+    summary: "Accept or reject a pending application (organizer or admin)",
+    body: DecideApplicationInput,
+    responses: { 200: { description: "The decided row", schema: Participant } },
+    errors: [NOT_FOUND, FORBIDDEN, INVALID_TRANSITION],
+  },
+  {
+    function: "participants", method: "PATCH", path: "/:participantId/role", auth: "user", params: ParticipantParams,
+    summary: "Change a participant's role (organizer or admin)",
+    description: "A promotion to committee is a new invitation: the row goes back to pending until accepted.",
+    body: ChangeRoleInput,
+    responses: { 200: { description: "The row with its new role", schema: Participant } },
+    errors: [NOT_FOUND, FORBIDDEN, INVALID_TRANSITION, EVENT_FULL],
+  },
+  {
+    function: "participants", method: "DELETE", path: "/:participantId", auth: "user", params: ParticipantParams,
+    summary: "Remove a participant (organizer or admin)",
+    description: "Never the organizer; never attended/absent rows after the event. The participant is notified and e-mailed (`participant_removed`).",
+    body: RemoveParticipantInput,
+    responses: { 200: { description: "The removed row's id", schema: RemovedParticipant } },
+    errors: [NOT_FOUND, FORBIDDEN, INVALID_TRANSITION],
+  },
+  {
+    function: "participants", method: "POST", path: "/events/:eventId/leave", auth: "user", params: EventParams,
+    summary: "Leave an event (own row, before the start, not the organizer)",
+    body: LeaveEventInput,
+    responses: { 200: { description: "The removed row's id", schema: RemovedParticipant } },
+    errors: [NOT_FOUND, FORBIDDEN, INVALID_TRANSITION],
+  },
+  {
+    function: "participants", method: "PUT", path: "/events/:eventId/payment-proof", auth: "user", params: EventParams,
+    summary: "Upload or replace one's payment proof (a storage path) for a paid event",
+    description: "The path is `<eventId>/<userId>/<file>` in the payment-proofs bucket, never a URL. Payment (and the row) become pending.",
+    body: SubmitPaymentProofInput,
+    responses: { 200: { description: "The row with its pending payment", schema: Participant } },
+    errors: [NOT_FOUND, FORBIDDEN, INVALID_TRANSITION],
+  },
+  {
+    function: "participants", method: "POST", path: "/:participantId/payment/decision", auth: "user", params: ParticipantParams,
+    summary: "Verify (accepted + verified, capacity checked) or reject a payment (organizer or admin)",
+    body: DecidePaymentInput,
+    responses: { 200: { description: "The decided row", schema: Participant } },
+    errors: [NOT_FOUND, FORBIDDEN, INVALID_TRANSITION, EVENT_FULL],
+  },
+];
