@@ -74,19 +74,18 @@ comment on function private.promote_waitlist(uuid, timestamptz) is
   'FIFO promotion of waitlisted rows while seats remain (accepted under auto-accept, else pending). Returns how many moved.';
 
 -- Self-registration. Idempotent: an existing row of this user is returned with created = false.
--- The row comes back as jsonb: a statement calling this function cannot see the row it inserts.
 create function private.register_for_event(event_id uuid, user_id uuid, at_time timestamptz default pg_catalog.now())
-returns table (participant jsonb, created boolean)
+returns table (participant_id uuid, created boolean)
 language plpgsql
 set search_path = ''
 as $$
 declare
   e public.events;
-  existing public.event_participants;
+  existing_id uuid;
   waiting integer;
   new_status public.event_participant_status;
   new_payment public.payment_status;
-  inserted public.event_participants;
+  new_id uuid;
   closed_because text;
 begin
   select * into e from public.events ev where ev.id = register_for_event.event_id for no key update;
@@ -95,10 +94,10 @@ begin
       message = pg_catalog.format('Cannot register for event "%s": it does not exist', register_for_event.event_id);
   end if;
 
-  select * into existing from public.event_participants p
+  select p.id into existing_id from public.event_participants p
   where p.event_id = e.id and p.user_id = register_for_event.user_id;
-  if found then
-    return query select pg_catalog.to_jsonb(existing), false;
+  if existing_id is not null then
+    return query select existing_id, false;
     return;
   end if;
 
@@ -135,26 +134,26 @@ begin
 
   insert into public.event_participants (event_id, user_id, role, join_method, status, payment_status)
   values (e.id, register_for_event.user_id, 'audience', 'registered', new_status, new_payment)
-  returning * into inserted;
+  returning id into new_id;
 
   if new_status = 'accepted' then
     perform private.notify(e.organizer_id, 'participant_joined',
       pg_catalog.format('Someone joined "%s"', e.title), pg_catalog.format('/events/%s/participants', e.id),
       pg_catalog.jsonb_build_object('event_id', e.id, 'user_id', register_for_event.user_id), register_for_event.user_id);
     perform private.enqueue_lifecycle_email(register_for_event.user_id, 'event_registered',
-      private.event_email_data(e.id), inserted.id::text);
+      private.event_email_data(e.id), new_id::text);
   elsif new_status = 'pending' then
     perform private.notify(e.organizer_id, 'join_request',
       pg_catalog.format('Someone asks to join "%s"', e.title), pg_catalog.format('/events/%s/participants', e.id),
       pg_catalog.jsonb_build_object('event_id', e.id, 'user_id', register_for_event.user_id), register_for_event.user_id);
     perform private.enqueue_lifecycle_email(register_for_event.user_id, 'event_request_received',
-      private.event_email_data(e.id), inserted.id::text);
+      private.event_email_data(e.id), new_id::text);
   else
     perform private.enqueue_lifecycle_email(register_for_event.user_id, 'participation_decision',
-      private.event_email_data(e.id) || '{"about": "request", "decision": "waitlisted"}', inserted.id::text);
+      private.event_email_data(e.id) || '{"about": "request", "decision": "waitlisted"}', new_id::text);
   end if;
 
-  return query select pg_catalog.to_jsonb(inserted), true;
+  return query select new_id, true;
 end $$;
 comment on function private.register_for_event(uuid, uuid, timestamptz) is
   'Self-registration under the event lock: accepted / pending / waitlisted (FIFO). Idempotent per (event, user).';
