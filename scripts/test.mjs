@@ -95,6 +95,12 @@ try {
     return { passed: result.status === 0 ? entries.length : 0, failed: result.status === 0 ? 0 : 1, note: `${entries.length} entry points` };
   });
 
+  await stage("openapi", () => {
+    // The generated API reference must match the zod contracts it is generated from.
+    const result = run(process.execPath, ["scripts/openapi.mjs", "--check"]);
+    return { passed: result.status === 0 ? 1 : 0, failed: result.status === 0 ? 0 : 1 };
+  });
+
   await stage("tsc", () => {
     // Strict TypeScript for what Node loads (handlers, contracts, tests); Deno checks the entry points.
     const result = run(binOf("tsc"), ["-p", "tsconfig.json"]);
