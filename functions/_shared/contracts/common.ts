@@ -1,0 +1,57 @@
+// Shapes every function shares: ids, timestamps, the error body, and the route table each
+// contracts module exports so `npm run openapi` can describe every function from one place.
+import { z } from "zod";
+
+/** A Postgres uuid in canonical text form (any version; gen_random_uuid() gives v4). */
+export const Uuid = z.string().regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i, "Expected a UUID");
+export type Uuid = z.infer<typeof Uuid>;
+
+/** An instant with an explicit offset, e.g. `2026-12-03T17:00:00Z` or `2026-12-04T01:00:00+08:00`. */
+export const IsoDateTime = z.iso.datetime({ offset: true });
+export type IsoDateTime = z.infer<typeof IsoDateTime>;
+
+/** Trimmed, non-empty text of at most `max` characters. */
+export function boundedText(max: number) {
+  return z.string().trim().min(1, "Must not be empty").max(max, `Must be at most ${max} characters`);
+}
+
+/** An https URL of at most 500 characters. */
+export const HttpsUrl = z.url({ protocol: /^https$/ }).max(500, "Must be at most 500 characters");
+
+export const PageQuery = z.strictObject({
+  limit: z.coerce.number().int().min(1).max(100).default(20),
+  offset: z.coerce.number().int().min(0).max(100_000).default(0),
+});
+export type PageQuery = z.infer<typeof PageQuery>;
+
+export const ErrorBody = z.object({
+  error: z.object({
+    code: z.string().describe("Stable snake_case code, e.g. invalid_request, not_found, invalid_transition"),
+    message: z.string().describe("Sentence case, no final period, names the value at fault"),
+    details: z.unknown().optional(),
+  }),
+});
+export type ErrorBody = z.infer<typeof ErrorBody>;
+
+/** One route of one function, as the OpenAPI generator reads it. */
+export interface RouteContract {
+  function: string;
+  method: "GET" | "POST" | "PATCH" | "PUT" | "DELETE";
+  /** Path after `/functions/v1/<function>`, with `:param` segments (e.g. `/:id/publish`). */
+  path: string;
+  summary: string;
+  description?: string;
+  /** `user`: a signed-in user's token; `optional`: the anon key is enough; `service`: service role. */
+  auth: "user" | "optional" | "service" | "none";
+  params?: z.ZodType;
+  query?: z.ZodType;
+  body?: z.ZodType;
+  /** Success status → schema (or a media type for non-JSON replies). */
+  responses: Record<number, { description: string; schema?: z.ZodType; mediaType?: string }>;
+  /** Error codes this route can answer besides the generic ones. */
+  errors?: Array<{ status: number; code: string; when: string }>;
+}
+
+/** Routes that take no fields still refuse unknown ones. */
+export const EmptyBody = z.strictObject({});
+export type EmptyBody = z.infer<typeof EmptyBody>;
