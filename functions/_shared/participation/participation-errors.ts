@@ -1,0 +1,24 @@
+// Errors of the participation and attendance rules: stable snake_case codes, sentence-case
+// messages that say what could not be done and why.
+import { AppError } from "../errors.ts";
+
+/** The row or event is not in a state that allows this change. */
+export function invalidTransition(message: string, details?: unknown): AppError {
+  return new AppError(409, "invalid_transition", message, details);
+}
+
+export function outsideAttendanceWindow(message: string): AppError {
+  return new AppError(409, "outside_attendance_window", message);
+}
+
+export function invalidCheckinCode(message: string): AppError {
+  return new AppError(403, "invalid_checkin_code", message);
+}
+
+export function eventFull(message: string): AppError {
+  return new AppError(409, "event_full", message);
+}
+
+export function alreadyParticipant(message: string): AppError {
+  return new AppError(409, "already_participant", message);
+}

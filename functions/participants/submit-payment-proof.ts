@@ -1,0 +1,52 @@
+// Paid events (§3.6 A, §8 #15): the participant uploads the proof to Storage and sends its path
+// here (never a URL); the payment (and the row) become pending for the organizer. A new proof
+// after a rejection starts a new review.
+import type { Participant, SubmitPaymentProofInput } from "../_shared/contracts/participation.ts";
+import { badRequest, notFound } from "../_shared/errors.ts";
+import { loadVisibleEvent } from "../_shared/participation/event-access.ts";
+import {
+  displayName,
+  isAudienceRole,
+  lockOwnParticipant,
+  readParticipant,
+  toParticipant,
+} from "../_shared/participation/participant-rows.ts";
+import { invalidTransition } from "../_shared/participation/participation-errors.ts";
+import type { OperationContext } from "../_shared/participation/run-route.ts";
+import { notify } from "../_shared/participation/side-effects.ts";
+
+export async function submitPaymentProof(
+  { t, caller, params, body, now }: OperationContext<{ eventId: string }, SubmitPaymentProofInput>,
+): Promise<Participant> {
+  const event = await loadVisibleEvent(t, params.eventId, { lock: true });
+  const ownFolder = `${event.id}/${caller.id}/`.toLowerCase();
+  if (!body.path.toLowerCase().startsWith(ownFolder)) {
+    throw badRequest(`The proof must be stored under "${ownFolder}" in the payment-proofs bucket`, [
+      { path: "path", message: `Must start with ${ownFolder}`, code: "invalid_format" },
+    ]);
+  }
+  const row = await lockOwnParticipant(t.tx, event.id, caller.id);
+  if (!row) throw notFound(`You do not take part in "${event.title}": register first`);
+  if (event.registrationType !== "paid") throw invalidTransition(`Cannot upload a payment proof: "${event.title}" is free`);
+  if (!isAudienceRole(row.role)) throw invalidTransition(`Cannot upload a payment proof as ${row.role}: only the audience pays`);
+  if (event.status !== "published" || (event.endsAt && event.endsAt <= now)) {
+    throw invalidTransition(`Cannot upload a payment proof for "${event.title}": the event is ${event.status === "published" ? "over" : event.status}`);
+  }
+  const isRetry = row.status === "rejected" && row.payment_status === "rejected";
+  if (row.status !== "pending" && !isRetry) {
+    throw invalidTransition(`Cannot replace the payment proof: your place is already ${row.status}${row.payment_status ? ` (payment ${row.payment_status})` : ""}`);
+  }
+  await t.tx`
+    update public.event_participants
+    set payment_proof_url = ${body.path}, payment_status = 'pending', status = 'pending'
+    where id = ${row.id}`;
+  await notify(t.tx, {
+    recipientId: event.organizerId,
+    kind: "payment_proof_uploaded",
+    content: `${displayName(row)} uploaded a payment proof for "${event.title}".`,
+    eventId: event.id,
+    actorId: caller.id,
+    data: { participantId: row.id },
+  });
+  return toParticipant(await readParticipant(t.tx, row.id));
+}
