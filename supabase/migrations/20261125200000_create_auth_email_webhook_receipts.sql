@@ -4,7 +4,6 @@
 -- function private.purge_auth_email_webhook_receipts. Nothing destructive.
 
 create schema if not exists private;
-comment on schema private is 'Not exposed through the Data API: helpers, security definer functions and internal tables.';
 
 -- Standard Webhooks: reject reprocessed ids for at least the 5-minute timestamp window. We keep
 -- them 24 h, as long as Resend keeps an idempotency key, so the two defences cover the same span.

@@ -38,8 +38,8 @@ async function statusCounts(): Promise<Record<string, number>> {
 
 async function createUser(email: string): Promise<string> {
   const [row] = await sql<Array<{ id: string }>>`
-    insert into auth.users (id, instance_id, aud, role, email, is_sso_user, is_anonymous, raw_app_meta_data, raw_user_meta_data)
-    values (gen_random_uuid(), '00000000-0000-0000-0000-000000000000', 'authenticated', 'authenticated', ${email}, false, false, '{}', '{}')
+    insert into auth.users (id, instance_id, aud, role, email, email_confirmed_at, is_sso_user, is_anonymous, raw_app_meta_data, raw_user_meta_data)
+    values (gen_random_uuid(), '00000000-0000-0000-0000-000000000000', 'authenticated', 'authenticated', ${email}, now(), false, false, '{}', '{}')
     returning id`;
   return row!.id;
 }

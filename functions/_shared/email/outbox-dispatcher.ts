@@ -53,7 +53,10 @@ interface ClaimedRow {
   attempts: number;
 }
 
-type RowResult = { id: string; status: "sent"; provider_message_id: string } | { id: string; status: "failed"; error: string };
+/** `subject` goes to communication_logs; bodies never do (they hold links). */
+type RowResult =
+  | { id: string; status: "sent"; provider_message_id: string; subject: string }
+  | { id: string; status: "failed"; error: string; subject?: string };
 
 export interface DispatcherLog {
   info(message: string): void;
@@ -149,10 +152,10 @@ export function createOutboxDispatcher(deps: {
     const result = await mailer.sendBatch(sendable.map((item) => item.email), { idempotencyKey: `outbox-batch/${batchKey}` });
     if (result.ok) {
       const outcomes: RowResult[] = result.outcomes.map((outcome, index) => {
-        const id = sendable[index]!.row.id;
+        const { row, email } = sendable[index]!;
         return "id" in outcome
-          ? { id, status: "sent", provider_message_id: outcome.id }
-          : { id, status: "failed", error: `Resend refused the e-mail: ${outcome.error}`.slice(0, 2000) };
+          ? { id: row.id, status: "sent", provider_message_id: outcome.id, subject: email.subject }
+          : { id: row.id, status: "failed", error: `Resend refused the e-mail: ${outcome.error}`.slice(0, 2000), subject: email.subject };
       });
       await record(batchKey, outcomes);
       report.sent += outcomes.filter((outcome) => outcome.status === "sent").length;
@@ -184,7 +187,7 @@ export function createOutboxDispatcher(deps: {
       case "payload_changed":
       case "refused": {
         // Never resent under a new key: that could send twice. An operator decides.
-        const refused: RowResult[] = sendable.map((item) => ({ id: item.row.id, status: "failed", error }));
+        const refused: RowResult[] = sendable.map((item) => ({ id: item.row.id, status: "failed", error, subject: item.email.subject }));
         await record(batchKey, refused);
         report.failed += refused.length;
         break;

@@ -45,7 +45,9 @@ const ParticipationDecision = z.object({
 const RoleUpdated = z.object({ recipientName, eventId, eventTitle, role: text(60) });
 const ParticipantRemoved = z.object({ recipientName, eventId, eventTitle, reason });
 const EventReminder = z.object({
-  recipientName, eventId, eventTitle, startsAt: isoDateTime, timeZone, startsIn: z.enum(["24h", "1h"]),
+  recipientName, eventId, eventTitle, startsAt: isoDateTime, timeZone,
+  /** 24h and 1h: the automatic reminders; 3d and 7d: personal reminders a user set. */
+  startsIn: z.enum(["7d", "3d", "24h", "1h"]),
   location: text(300).optional(),
 });
 const EventChanged = z.object({
@@ -196,7 +198,8 @@ export const productTemplates: RegisteredTemplate[] = [
     schema: EventReminder,
     sample: { ...SAMPLE_EVENT, recipientName: "Ada", startsAt: "2026-12-03T17:00:00Z", timeZone: "UTC", startsIn: "24h" },
     build: (d, { links }) => {
-      const when = d.startsIn === "24h" ? "tomorrow" : "in one hour";
+      // "Within": a late run or a late registration may send a reminder after its exact moment.
+      const when = { "7d": "within a week", "3d": "within three days", "24h": "within 24 hours", "1h": "within the hour" }[d.startsIn];
       return {
         subject: `Reminder: "${d.eventTitle}" starts ${when}`,
         preheader: formatDateTime(d.startsAt, d.timeZone),
