@@ -9,6 +9,7 @@ import { connect } from "../database.ts";
 import { emailConfigFromEnv } from "./email-config.ts";
 import { createResendMailer } from "./mailer.ts";
 import { createOutboxDispatcher, defaultDispatcherOptions } from "./outbox-dispatcher.ts";
+import { productTemplates } from "./product-templates.ts";
 
 interface Stats {
   messages: number;
@@ -173,6 +174,28 @@ describe("outbox dispatcher", () => {
     expect(broken!.status).toBe("failed");
     expect(broken!.last_error).toMatch(/^Cannot render template "event_reminder"/);
     expect((await stats()).messages).toBe(2);
+  });
+
+  it("logs each final outcome in communication_logs with the subject and never the body", async () => {
+    const userId = await createUser(`logs-${Date.now()}@example.com`);
+    await enqueueReminders(userId, 2, "logs-");
+    await sql`select private.enqueue_email(${userId}::uuid, 'event_reminder', '{"eventTitle": "broken"}'::jsonb, 'logs-broken')`;
+    await inProcessDispatcher().dispatchBatch();
+    const logs = await sql<Array<{ status: string; subject: string | null; content: string | null; last_error: string | null; template_name: string }>>`
+      select status::text, subject, content, last_error, template_name from public.communication_logs where recipient_id = ${userId}::uuid order by status, subject`;
+    expect(logs.map((log) => log.status)).toEqual(["failed", "sent", "sent"]);
+    expect(logs[1]!.subject).toMatch(/^Reminder: "Event <\d+>" starts within 24 hours$/);
+    expect(logs.every((log) => log.content === null && log.template_name === "event_reminder")).toBe(true);
+    expect(logs[0]!.last_error).toMatch(/^Cannot render template/);
+  });
+
+  it("agrees with the database on which product e-mails are essential", async () => {
+    const rows = await sql<Array<{ template: string; kind: string | null }>>`
+      select t as template, private.email_preference_kind(t)::text as kind from unnest(${productTemplates.map((t) => t.key)}::text[]) as t`;
+    for (const row of rows) {
+      const template = productTemplates.find((t) => t.key === row.template)!;
+      expect(row.kind === null, row.template).toBe(template.isEssential);
+    }
   });
 
   it("makes a repeated enqueue with the same dedupe key a no-op", async () => {
