@@ -145,6 +145,10 @@ begin
     return new;
   end if;
 
+  if new.reviewer_id = new.reviewee_id then
+    raise exception using errcode = 'check_violation', constraint = 'reviews_not_self_review', table = 'reviews',
+      message = 'Cannot review yourself';
+  end if;
   select e.title, e.status, e.end_datetime into ev from public.events e where e.id = new.event_id;
   if ev.status = 'cancelled' then
     raise exception using errcode = 'check_violation', constraint = 'review_event_cancelled', table = 'reviews',
@@ -291,6 +295,6 @@ grant execute on function private.unseal_closed_review_windows(timestamptz) to s
 do $$
 begin
   if exists (select 1 from pg_catalog.pg_extension where extname = 'pg_cron') then
-    perform cron.schedule('close_review_window', '17 * * * *', 'select private.unseal_closed_review_windows()');
+    perform cron.schedule('atas_close_review_window', '7 * * * *', 'select private.unseal_closed_review_windows(now())');
   end if;
 end $$;
