@@ -31,11 +31,12 @@ with inserted as (
            case when organizer <= 20 and n % 2 = 0 then bench.org_id(organizer)
                 when organizer between 21 and 1000 and n % 3 = 0 then bench.org_id(organizer) end as organization,
            initcap(t1) || ' ' || t2 || ' ' || (array['meetup', 'workshop', 'talk', 'summit', 'clinic'])[1 + n % 5] || ' ' || n as title,
-           'A ' || format || ' about ' || t1 || ' and ' || t2 || ' in ' || (array['Kuala Lumpur', 'Penang', 'Johor Bahru', 'Ipoh', 'Kuching'])[1 + n % 5]
-             || ' for students and professionals.' as description,
-           case when n % 2 = 1 then 0 else (
-             select count(*) from generate_series(1, 4) j
-             where bench.audience_user(n, j) <> organizer and bench.audience_status(n, j) in ('accepted', 'attended')) end as seats
+           'A ' || format || ' in ' || (array['Kuala Lumpur', 'Penang', 'Johor Bahru', 'Ipoh', 'Kuching'])[1 + n % 5] as description,
+           case when n % 2 = 1 then 0 else
+             (bench.audience_user(n, 1) <> organizer and bench.audience_status(n, 1) in ('accepted', 'attended'))::integer
+             + (bench.audience_user(n, 2) <> organizer and bench.audience_status(n, 2) in ('accepted', 'attended'))::integer
+             + (bench.audience_user(n, 3) <> organizer and bench.audience_status(n, 3) in ('accepted', 'attended'))::integer
+             + (bench.audience_user(n, 4) <> organizer and bench.audience_status(n, 4) in ('accepted', 'attended'))::integer end as seats
     from (
       select n, bench.organizer_of(n) as organizer, bench.starts_of(n) as starts, bench.event_status_of(n) as status,
              (array['ai', 'cloud', 'design', 'startup', 'robotics', 'climate', 'finance', 'music', 'health', 'security',

@@ -1,11 +1,14 @@
--- 500,000 follows, ~600,000 notifications, ~100,000 reviews, and the trigger-maintained counts
--- and ratings recomputed from them (private.count_follow, private.refresh_review_aggregates).
--- Users 90001..90100 follow the 20 heavy organizers (5,000 events each) and organizations 1..5;
--- users 90101..90200 follow 20 light organizers (5001..5020, ~30 events each) and 5 light
--- organizations. Everyone else follows 4 people and 1 organization.
+-- Step 05 (social), part :part of 3, run at once: 0 follows, 1 notifications, 2 reviews.
+-- 500,000 follows: users 90001..90100 follow the 20 heavy organizers (5,000 events each) and
+-- organizations 1..5; users 90101..90200 follow 20 light organizers (5001..5020, ~30 events each)
+-- and 5 light organizations; everyone else follows 4 people and 1 organization. ~520,000
+-- notifications; ~85,000 reviews. Counts and ratings follow in step 06.
 set session_replication_role = replica;
 set synchronous_commit = off;
 
+select :part = 0 as do_follows, :part = 1 as do_notifications, :part = 2 as do_reviews \gset
+
+\if :do_follows
 insert into public.follows (id, follower_id, followee_id, org_id, created_at)
 select md5('follow:' || n || ':' || j)::uuid, bench.uid(n), bench.uid(m), null, now() - (n % 300) * interval '1 day'
 from generate_series(1, 100000) n cross join generate_series(1, 4) j
@@ -22,13 +25,9 @@ select md5('follow:' || n || ':org' || j)::uuid, bench.uid(n), null,
        bench.org_id(case when n <= 90100 then j else (array[501, 502, 503, 504, 506])[j] end), now() - interval '10 days'
 from generate_series(90001, 90200) n cross join generate_series(1, 5) j;
 
-update public.profiles p set following_count = c.n
-from (select follower_id, count(*) n from public.follows group by 1) c where p.user_id = c.follower_id;
-update public.profiles p set followers_count = c.n
-from (select followee_id, count(*) n from public.follows where followee_id is not null group by 1) c where p.user_id = c.followee_id;
-update public.organizations o set followers_count = c.n
-from (select org_id, count(*) n from public.follows where org_id is not null group by 1) c where o.id = c.org_id;
+\endif
 
+\if :do_notifications
 -- 5 per user (2 unread), 200 for the "busy" users 90201..90300.
 insert into public.notifications (recipient_id, actor_id, type, kind, content, link_url, data, is_read, created_at)
 select bench.uid(n), bench.uid(((n * 7) % 100000) + 1), private.notification_type_for(kind), kind,
@@ -41,6 +40,9 @@ select bench.uid(n), null, 'event', 'event_reminder', 'Busy notification ' || j,
        now() - j * interval '1 minute'
 from generate_series(90201, 90300) n cross join generate_series(1, 200) j;
 
+\endif
+
+\if :do_reviews
 -- Organization reviews (users 1..50000, one each) and person reviews: on every 20th event (an
 -- ended one when past) the first audience row, who attended, reviews the organizer.
 insert into public.reviews (event_id, org_id, reviewer_id, reviewee_id, rating, comment, created_at, updated_at)
@@ -54,12 +56,4 @@ from generate_series(4, 1000000, 20) n
 cross join lateral (select bench.audience_user(n, 1) as m, bench.organizer_of(n) as organizer, bench.starts_of(n) as starts) x
 where m <> organizer and starts < now() - interval '3 days';
 
-update public.events e set (reviews_count, average_rating) = (c.n, c.avg)
-from (select event_id, count(*) n, round(avg(rating), 2) avg from public.reviews where event_id is not null group by 1) c
-where e.id = c.event_id;
-update public.profiles p set (reviews_count, average_rating) = (c.n, c.avg)
-from (select reviewee_id, count(*) n, round(avg(rating), 2) avg from public.reviews where reviewee_id is not null group by 1) c
-where p.user_id = c.reviewee_id;
-update public.organizations o set (reviews_count, average_rating) = (c.n, c.avg)
-from (select org_id, count(*) n, round(avg(rating), 2) avg from public.reviews where org_id is not null group by 1) c
-where o.id = c.org_id;
+\endif

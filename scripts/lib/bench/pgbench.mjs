@@ -1,0 +1,58 @@
+// Runs one pgbench workload and reads its per-transaction log (microseconds) into percentiles.
+import { spawn } from "node:child_process";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+
+export const PGBENCH = "/usr/lib/postgresql/15/bin/pgbench";
+
+/**
+ * pgbench -n -f script with the given client count, for `seconds` or `transactions` per client.
+ * Returns { latenciesMs (sorted), tps, processed, failed, aborted, output }.
+ */
+export async function runPgbench({ port, user, script, clients, threads, seconds, transactions, defines = {}, mode = "prepared" }) {
+  const logDir = fs.mkdtempSync(path.join(os.tmpdir(), "atas-bench-log-"));
+  const args = [
+    "-n", "-h", "127.0.0.1", "-p", String(port), "-U", user, "-d", "postgres",
+    "-M", mode, "-c", String(clients), "-j", String(threads ?? Math.min(clients, os.cpus().length)),
+    "-f", script, "-l", `--log-prefix=${path.join(logDir, "tx")}`,
+    ...(transactions ? ["-t", String(transactions)] : ["-T", String(seconds)]),
+    ...Object.entries(defines).flatMap(([k, v]) => ["-D", `${k}=${v}`]),
+  ];
+  const output = await new Promise((resolve, reject) => {
+    const child = spawn(PGBENCH, args, { env: { ...process.env, PGPASSWORD: "postgres" } });
+    let text = "";
+    child.stdout.on("data", (d) => { text += d; });
+    child.stderr.on("data", (d) => { text += d; });
+    child.on("error", reject);
+    child.on("close", (code) => resolve({ code, text }));
+  });
+  const latenciesUs = [];
+  for (const file of fs.readdirSync(logDir)) {
+    for (const line of fs.readFileSync(path.join(logDir, file), "utf8").split("\n")) {
+      const parts = line.trim().split(/\s+/);
+      if (parts.length >= 6 && parts[2] !== "skipped" && parts[2] !== "failed") latenciesUs.push(Number(parts[2]));
+    }
+  }
+  fs.rmSync(logDir, { recursive: true, force: true });
+  const latenciesMs = latenciesUs.map((us) => us / 1000).sort((a, b) => a - b);
+  const processed = Number(/number of transactions actually processed: (\d+)/.exec(output.text)?.[1] ?? 0);
+  const failed = Number(/number of failed transactions: (\d+)/.exec(output.text)?.[1] ?? 0);
+  const aborted = (output.text.match(/client \d+ aborted/g) ?? []).length;
+  const tps = Number(/tps = ([\d.]+) \(without initial connection time\)/.exec(output.text)?.[1] ?? 0);
+  if (output.code !== 0 && processed === 0) {
+    throw new Error(`pgbench ${path.basename(script)} failed (exit ${output.code}):\n${output.text.trim()}`);
+  }
+  return { latenciesMs, tps, processed, failed, aborted, output: output.text };
+}
+
+export function percentile(sorted, p) {
+  if (sorted.length === 0) return NaN;
+  const rank = Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1));
+  return sorted[rank];
+}
+
+export function median(values) {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted.length === 0 ? NaN : sorted.length % 2 ? sorted[(sorted.length - 1) / 2] : (sorted[sorted.length / 2 - 1] + sorted[sorted.length / 2]) / 2;
+}
