@@ -135,7 +135,7 @@ ATAS local stack is running (ready in ${seconds}s). Ctrl-C stops it; the data st
             Secret key: ${SECRET_KEY}
 
 Try it:  curl http://127.0.0.1:${PORTS.api}/functions/v1/health
-A token: npm run token -- ada@atas.test   (seeded users are listed in the README)
+A token: npm run token -- olga@atas.dev   (seeded users are listed in the README)
 `);
 }
 

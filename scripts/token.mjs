@@ -1,5 +1,5 @@
 // `npm run token -- <email> [--db-url URL]`: prints a local access token for a seeded user, for
-// trying functions with curl:  curl -H "Authorization: Bearer $(npm run -s token -- ada@atas.test)" …
+// trying functions with curl:  curl -H "Authorization: Bearer $(npm run -s token -- olga@atas.dev)" …
 import { dbUrl } from "./lib/database.mjs";
 import { PORTS } from "./lib/local-env.mjs";
 import { mintUserToken } from "./lib/tokens.mjs";

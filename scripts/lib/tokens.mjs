@@ -29,10 +29,12 @@ function baseClaims(user, { issuerOrigin, nowSeconds, expiresInSeconds }) {
 
 /**
  * Mints a token for the user with this e-mail in the database at `dbUrl`.
- * Runs the hook as `supabase_auth_admin`, the role Auth uses, so its grants are exercised too.
+ * Connects as `supabase_auth_admin`, the role Auth uses, so the hook's grants are exercised too.
  */
 export async function mintUserToken({ dbUrl, email, issuerOrigin = "http://127.0.0.1:54321", expiresInSeconds = 3600, now = new Date() }) {
-  const sql = postgres(dbUrl, { max: 1, onnotice: () => {} });
+  const asAuth = new URL(dbUrl);
+  asAuth.username = "supabase_auth_admin";
+  const sql = postgres(asAuth.toString(), { max: 1, onnotice: () => {} });
   try {
     const [user] = await sql`select id, email, phone, raw_app_meta_data, raw_user_meta_data from auth.users where lower(email) = lower(${email})`;
     if (!user) throw new Error(`No user with e-mail "${email}" in this database`);
@@ -41,10 +43,7 @@ export async function mintUserToken({ dbUrl, email, issuerOrigin = "http://127.0
     const [hook] = await sql`select to_regprocedure('private.custom_access_token_hook(jsonb)') is not null as present`;
     if (hook?.present) {
       const event = { user_id: user.id, claims, authentication_method: "password" };
-      const [row] = await sql.begin(async (tx) => {
-        await tx`set local role supabase_auth_admin`;
-        return tx`select private.custom_access_token_hook(${tx.json(event)}) as result`;
-      });
+      const [row] = await sql`select private.custom_access_token_hook(${sql.json(event)}) as result`;
       const result = row.result;
       if (result.error) throw new Error(`The access-token hook refused "${email}": ${result.error.message}`);
       claims = result.claims;

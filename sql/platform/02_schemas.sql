@@ -31,11 +31,13 @@ begin
   end if;
 end $$;
 
--- pg_cron lives in pg_catalog with its own `cron` schema; only when preloaded.
+-- pg_cron lives in pg_catalog with its own `cron` schema; only when preloaded, and only in the
+-- database its worker reads (scratch databases of the same cluster go without it).
 do $$
 begin
   if exists (select 1 from pg_catalog.pg_available_extensions where name = 'pg_cron')
-     and pg_catalog.current_setting('shared_preload_libraries', true) like '%pg_cron%' then
+     and pg_catalog.current_setting('shared_preload_libraries', true) like '%pg_cron%'
+     and pg_catalog.current_setting('cron.database_name', true) = pg_catalog.current_database() then
     create extension if not exists pg_cron with schema pg_catalog;
     grant usage on schema cron to postgres;
     grant all on all tables in schema cron to postgres;
@@ -58,8 +60,12 @@ end $$;
 alter publication supabase_realtime owner to postgres;
 
 -- The schemas PostgREST exposes; splinter (`db advisors`) reads this to know what is public.
-alter database postgres set pgrst.db_schemas = 'public, graphql_public';
+do $$ begin
+  execute format('alter database %I set pgrst.db_schemas = %L', current_database(), 'public, graphql_public');
+end $$;
 alter role authenticator set pgrst.db_schemas = 'public, graphql_public';
 
 -- The project owner creates schemas (the CLI's supabase_migrations history among them).
-grant all privileges on database postgres to postgres;
+do $$ begin
+  execute format('grant all privileges on database %I to postgres', current_database());
+end $$;

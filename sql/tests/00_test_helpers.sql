@@ -294,7 +294,8 @@ $$;
 --   'forbidden' SQLSTATE 42501 (no privilege, or a policy's with check refused it)
 --   '<sqlstate> <constraint>: <message>' for anything else.
 -- Invoker rights on purpose: the role switch must apply to the statement.
-create or replace function tests.attempt(handle text, statement text) returns text
+-- The same with explicit claims (e.g. a token minted before a suspension): role authenticated.
+create or replace function tests.attempt_with_claims(claims jsonb, statement text) returns text
 language plpgsql set search_path = '' as $$
 declare
   affected text;
@@ -303,11 +304,12 @@ declare
   message text;
 begin
   begin
-    if handle = 'anon' then
-      perform tests.sign_out();
+    if claims ->> 'role' = 'anon' then
+      perform pg_catalog.set_config('role', 'anon', true);
     else
-      perform tests.sign_in_as(handle);
+      perform pg_catalog.set_config('role', 'authenticated', true);
     end if;
+    perform pg_catalog.set_config('request.jwt.claims', claims::text, true);
     execute statement;
     get diagnostics affected = row_count;
     raise exception using errcode = 'P0T01', message = 'tests.attempt rollback', detail = affected;
@@ -321,6 +323,15 @@ begin
     end if;
     return state || ' ' || coalesce(constraint_name, '') || ': ' || message;
   end;
+end $$;
+
+create or replace function tests.attempt(handle text, statement text) returns text
+language plpgsql set search_path = '' as $$
+begin
+  if handle = 'anon' then
+    return tests.attempt_with_claims('{"role": "anon"}', statement);
+  end if;
+  return tests.attempt_with_claims(tests.access_token_claims(handle), statement);
 end $$;
 
 -- allowed / denied (hidden or forbidden) / the error: what a permission matrix compares.

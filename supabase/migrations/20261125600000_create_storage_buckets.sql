@@ -1,4 +1,4 @@
--- Purpose: the six Storage buckets ATAS uses, with their visibility, size limit and MIME types.
+-- Purpose: the seven Storage buckets ATAS uses, with their visibility, size limit and MIME types.
 -- Touches: rows in storage.buckets only (no schema change).
 -- `supabase start` creates the same buckets from `[storage.buckets.*]` in supabase/config.toml;
 -- this migration makes them exist on a hosted project after `db push` and in the local test
@@ -22,6 +22,9 @@ values
   -- private; read through signed URLs: <event id>/<participant user id>/<file>
   ('payment-proofs', 'payment-proofs', false, 5 * 1024 * 1024,
     array['image/png', 'image/jpeg', 'image/webp', 'application/pdf']),
+  -- private; read through signed URLs: <event id>/<file>
+  ('payment-qr', 'payment-qr', false, 2 * 1024 * 1024,
+    array['image/png', 'image/jpeg', 'image/webp']),
   -- private; read through signed URLs: <event id>/<proposal id>/<file>
   ('proposal-files', 'proposal-files', false, 20 * 1024 * 1024,
     array[

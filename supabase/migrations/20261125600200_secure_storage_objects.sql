@@ -1,4 +1,4 @@
--- Purpose: who may read, upload, replace/move and delete files in the six buckets (DOMAIN.md §4).
+-- Purpose: who may read, upload, replace/move and delete files in the seven buckets (DOMAIN.md §4).
 -- Touches: RLS policies on storage.objects (the Storage service evaluates them for every request,
 -- as the caller's role with the caller's claims). Nothing destructive.
 --
@@ -14,6 +14,7 @@
 --   event-covers        <event id>/<file>                the event team (organizer, accepted committee)
 --   event-pictures      <event id>/<file>                the event team
 --   payment-proofs      <event id>/<user id>/<file>      that participant; organizer and admins read
+--   payment-qr          <event id>/<file>                the event team; its participants and admins read
 --   proposal-files      <event id>/<proposal id>/<file>  the event team writes; readers of the proposal read
 -- Platform admins manage the public buckets (moderation) and read the private ones.
 -- Every branch requires an active account: a suspended user loses access at once.
@@ -36,6 +37,10 @@ using (
       private.storage_folder_id(name, 2, 3) = (select auth.uid())
       or private.storage_folder_id(name, 1, 3) in (select private.my_organized_event_ids())
       or (select private.is_admin())))
+    or (bucket_id = 'payment-qr' and (
+      private.storage_folder_id(name, 1, 2) in (select private.my_team_event_ids())
+      or private.storage_folder_id(name, 1, 2) in (select private.my_event_ids())
+      or (private.storage_folder_id(name, 1, 2) is not null and (select private.is_admin()))))
     -- the proposals policy decides: authors, the team, linked invitees and admins
     or (bucket_id = 'proposal-files'
       and private.storage_folder_id(name, 2, 3) in (
@@ -60,6 +65,8 @@ with check (
     or (bucket_id = 'payment-proofs'
       and private.storage_folder_id(name, 2, 3) = (select auth.uid())
       and private.storage_folder_id(name, 1, 3) in (select private.my_payment_proof_event_ids()))
+    or (bucket_id = 'payment-qr'
+      and private.storage_folder_id(name, 1, 2) in (select private.my_team_event_ids()))
     or (bucket_id = 'proposal-files'
       and private.storage_folder_id(name, 1, 3) in (select private.my_team_event_ids())
       and private.storage_folder_id(name, 2, 3) in (
@@ -84,6 +91,8 @@ using (
     or (bucket_id = 'payment-proofs'
       and private.storage_folder_id(name, 2, 3) = (select auth.uid())
       and private.storage_folder_id(name, 1, 3) in (select private.my_payment_proof_event_ids()))
+    or (bucket_id = 'payment-qr'
+      and private.storage_folder_id(name, 1, 2) in (select private.my_team_event_ids()))
     or (bucket_id = 'proposal-files'
       and private.storage_folder_id(name, 1, 3) in (select private.my_team_event_ids())
       and private.storage_folder_id(name, 2, 3) in (
@@ -104,6 +113,8 @@ with check (
     or (bucket_id = 'payment-proofs'
       and private.storage_folder_id(name, 2, 3) = (select auth.uid())
       and private.storage_folder_id(name, 1, 3) in (select private.my_payment_proof_event_ids()))
+    or (bucket_id = 'payment-qr'
+      and private.storage_folder_id(name, 1, 2) in (select private.my_team_event_ids()))
     or (bucket_id = 'proposal-files'
       and private.storage_folder_id(name, 1, 3) in (select private.my_team_event_ids())
       and private.storage_folder_id(name, 2, 3) in (
@@ -128,6 +139,8 @@ using (
     or (bucket_id = 'payment-proofs'
       and private.storage_folder_id(name, 2, 3) = (select auth.uid())
       and private.storage_folder_id(name, 1, 3) in (select private.my_payment_proof_event_ids()))
+    or (bucket_id = 'payment-qr'
+      and private.storage_folder_id(name, 1, 2) in (select private.my_team_event_ids()))
     or (bucket_id = 'proposal-files'
       and private.storage_folder_id(name, 1, 3) in (select private.my_team_event_ids())
       and private.storage_folder_id(name, 2, 3) in (

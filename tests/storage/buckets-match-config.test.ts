@@ -18,17 +18,17 @@ describe("storage buckets: config.toml and the migration agree", () => {
     expect(inDatabase.sort(byId)).toEqual(configuredBuckets().sort(byId));
   });
 
-  it("every bucket has a size limit and a MIME allow-list, and only the two private ones are private", () => {
+  it("every bucket has a size limit and a MIME allow-list, and only the three private ones are private", () => {
     const buckets = configuredBuckets();
     expect(buckets.map((b) => b.id).sort()).toEqual(
-      ["avatars", "event-covers", "event-pictures", "organization-logos", "payment-proofs", "proposal-files"],
+      ["avatars", "event-covers", "event-pictures", "organization-logos", "payment-proofs", "payment-qr", "proposal-files"],
     );
     for (const bucket of buckets) {
       expect(bucket.fileSizeLimitBytes, bucket.id).toBeGreaterThan(0);
       expect(bucket.allowedMimeTypes?.length ?? 0, bucket.id).toBeGreaterThan(0);
       expect(bucket.allowedMimeTypes, bucket.id).not.toContain("image/svg+xml");
     }
-    expect(buckets.filter((b) => !b.isPublic).map((b) => b.id).sort()).toEqual(["payment-proofs", "proposal-files"]);
+    expect(buckets.filter((b) => !b.isPublic).map((b) => b.id).sort()).toEqual(["payment-proofs", "payment-qr", "proposal-files"]);
   });
 });
 

@@ -3,9 +3,9 @@
 -- policy). No SELECT policy on storage.objects lets a public bucket be listed wholesale, which is
 -- what advisor lint 0025 public_bucket_allows_listing looks for.
 begin;
-select plan(16);
+select plan(18);
 
--- given: a file in each of the six buckets
+-- given: a file in each of the seven buckets
 select tests.storage_user('ada');
 select tests.storage_user('zed');
 select tests.storage_organization('acme', owner => 'mona');
@@ -17,6 +17,7 @@ select tests.storage_put('organization-logos', tests.storage_uid('organization:a
 select tests.storage_put('event-covers', tests.storage_uid('event:paid-night') || '/cover.png', 'olga');
 select tests.storage_put('event-pictures', tests.storage_uid('event:paid-night') || '/p1.png', 'olga');
 select tests.storage_put('payment-proofs', tests.storage_uid('event:paid-night') || '/' || tests.storage_uid('pat') || '/proof.png', 'pat');
+select tests.storage_put('payment-qr', tests.storage_uid('event:paid-night') || '/qr.png', 'olga');
 select tests.storage_put('proposal-files', tests.storage_uid('event:paid-night') || '/' || tests.storage_uid('proposal:brief') || '/b.pdf', 'olga');
 
 -- then: as anon
@@ -24,14 +25,14 @@ select tests.storage_act_as(null);
 select is((select count(*)::int from storage.objects o where o.bucket_id = b.id), 0,
           format('%s: anon lists nothing', b.id))
 from (values ('avatars'), ('organization-logos'), ('event-covers'), ('event-pictures'),
-             ('payment-proofs'), ('proposal-files')) as b(id);
+             ('payment-proofs'), ('payment-qr'), ('proposal-files')) as b(id);
 
 -- then: as a signed-in stranger
 select tests.storage_act_as('zed');
 select is((select count(*)::int from storage.objects o where o.bucket_id = b.id), 0,
           format('%s: a stranger lists nothing', b.id))
 from (values ('avatars'), ('organization-logos'), ('event-covers'), ('event-pictures'),
-             ('payment-proofs'), ('proposal-files')) as b(id);
+             ('payment-proofs'), ('payment-qr'), ('proposal-files')) as b(id);
 
 -- then: a folder holder lists their own folder only
 select tests.storage_act_as('ada');
