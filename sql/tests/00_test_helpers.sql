@@ -360,7 +360,7 @@ end $$;
 -- ── the shared cast of the permission matrices ─────────────────────────────────────────────
 -- ada admin · stan stranger · pia owner of personal rows, accepted participant of meetup ·
 -- olga organizer of meetup (org club, published, 10 seats), plan (draft), retreat (private), past
--- (ended) · kai accepted committee of meetup/plan/retreat · pat accepted participant of meetup,
+-- (ended 3 days ago, org club; pia attended, so her reviews of olga, max and club are eligible) · kai accepted committee of meetup/plan/retreat · pat accepted participant of meetup,
 -- linked to proposal keynote · omar admin of organizations club and guild (owner owen) · sue
 -- suspended (was an accepted participant of meetup) · max approved expert, speaker of past.
 create or replace function tests.create_world() returns void
@@ -385,7 +385,7 @@ begin
   perform tests.create_event('meetup', organizer => 'olga', organization => 'club', max_participant => 10);
   perform tests.create_event('plan', organizer => 'olga', status => 'draft');
   perform tests.create_event('retreat', organizer => 'olga', visibility => 'private');
-  perform tests.create_event('past', organizer => 'olga', status => 'ended', starts_in => '-3 days');
+  perform tests.create_event('past', organizer => 'olga', status => 'ended', starts_in => '-3 days', organization => 'club');
   perform tests.add_participant(e, 'kai', 'committee', 'accepted', 'invited') from unnest(array['meetup', 'plan', 'retreat']) as e;
   perform tests.add_participant('meetup', 'pia');
   perform tests.add_participant('meetup', 'pat');
@@ -406,7 +406,8 @@ begin
 
   insert into public.event_meeting_links (event_id, meeting_url) values (tests.event_id('meetup'), 'https://meet.example.com/meetup');
   insert into public.event_payment_details (event_id, payment_qr_url) values (tests.event_id('meetup'), 'qr/meetup.png');
-  insert into public.event_pictures (event_id, url, caption) values (tests.event_id('meetup'), 'pictures/meetup/1.jpg', 'Stage');
+  insert into public.event_pictures (event_id, url, caption)
+  values (tests.event_id('meetup'), 'event-pictures/' || tests.event_id('meetup') || '/1.jpg', 'Stage');
   insert into public.event_walk_in_tokens (event_id, label) values (tests.event_id('meetup'), 'door');
   insert into public.event_proposals (event_id, created_by_user_id, title) values (tests.event_id('meetup'), tests.uid('olga'), 'keynote');
   update public.event_participants set proposal_id = (select id from public.event_proposals where title = 'keynote')
@@ -424,7 +425,7 @@ begin
 
   insert into public.reviews (event_id, reviewer_id, reviewee_id, rating, comment) values
     (tests.event_id('past'), tests.uid('pia'), tests.uid('olga'), 4, 'pia-about-olga'),
-    (tests.event_id('past'), tests.uid('olga'), tests.uid('max'), 5, 'olga-about-max');
+    (tests.event_id('past'), tests.uid('pia'), tests.uid('max'), 5, 'pia-about-max');
   insert into public.reviews (org_id, reviewer_id, rating, comment) values (tests.org_id('club'), tests.uid('pia'), 5, 'pia-about-club');
   insert into public.follows (follower_id, followee_id) values (tests.uid('pia'), tests.uid('olga')), (tests.uid('sue'), tests.uid('olga'));
   insert into public.follows (follower_id, org_id) values (tests.uid('pia'), tests.org_id('club'));

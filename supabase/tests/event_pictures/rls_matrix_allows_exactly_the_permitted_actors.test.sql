@@ -20,7 +20,7 @@ select is(
 )
 from (values
   ($q$select the meetup's pictures$q$, $q$select 1 from public.event_pictures where event_id = tests.event_id('meetup')$q$, 'yyyyyyyyy'),
-  ($q$add a picture to the meetup$q$, $q$insert into public.event_pictures (event_id, url) values (tests.event_id('meetup'), 'pictures/meetup/2.jpg')$q$, 'nnnyynnnn'),
+  ($q$add a picture to the meetup$q$, $q$insert into public.event_pictures (event_id, url) values (tests.event_id('meetup'), 'event-pictures/' || tests.event_id('meetup') || '/2.jpg')$q$, 'nnnyynnnn'),
   ($q$caption the meetup's picture$q$, $q$update public.event_pictures set caption = 'changed' where event_id = tests.event_id('meetup')$q$, 'nnnyynnnn'),
   ($q$remove the meetup's pictures$q$, $q$delete from public.event_pictures where event_id = tests.event_id('meetup')$q$, 'nnnyynnnn')
 ) as matrix (operation, statement, expected)

@@ -3,10 +3,10 @@
 begin;
 select plan(8);
 
--- given
-select tests.create_event('past', organizer => 'olga', status => 'ended', starts_in => '-2 days');
+-- given: pia and pat attended the club's event that ended two days ago
 select tests.create_org('club', owner => 'owen');
-select tests.create_user(h) from unnest(array['pia', 'pat']) as h;
+select tests.create_event('past', organizer => 'olga', status => 'ended', starts_in => '-2 days', organization => 'club');
+select tests.add_participant('past', h, status => 'attended') from unnest(array['pia', 'pat']) as h;
 
 -- when two audience members review olga
 insert into public.reviews (event_id, reviewer_id, reviewee_id, rating) values

@@ -20,7 +20,7 @@ select is(
 )
 from (values
   ($q$select pia's review of olga$q$, $q$select 1 from public.reviews where comment = 'pia-about-olga'$q$, 'nnyynnnyn'),
-  ($q$select olga's review of expert max$q$, $q$select 1 from public.reviews where comment = 'olga-about-max'$q$, 'yyyyyyyyy'),
+  ($q$select pia's review of expert max$q$, $q$select 1 from public.reviews where comment = 'pia-about-max'$q$, 'yyyyyyyyy'),
   ($q$select pia's review of the club$q$, $q$select 1 from public.reviews where comment = 'pia-about-club'$q$, 'yyyyyyyyy'),
   ($q$write a review$q$, $q$insert into public.reviews (event_id, reviewer_id, reviewee_id, rating) values (tests.event_id('past'), (select auth.uid()), tests.uid('max'), 5)$q$, 'nnnnnnnnn'),
   ($q$edit pia's review$q$, $q$update public.reviews set rating = 1 where comment = 'pia-about-olga'$q$, 'nnnnnnnnn'),

@@ -8,10 +8,16 @@ select tests.create_user('max', '{expert}');
 select tests.create_user('raj');
 select tests.set_role('raj', 'expert', 'pending');
 select tests.create_user('olga');
-select tests.create_event('talk', organizer => 'olga', status => 'ended', starts_in => '-2 days');
+select tests.create_event('talk', organizer => 'olga', status => 'draft', starts_in => '-2 days');
+select tests.add_participant('talk', h, 'speaker', 'accepted', 'invited') from unnest(array['max', 'raj']) as h;
+select tests.add_participant('talk', 'pia', status => 'accepted');
+update public.events set status = 'published' where id = tests.event_id('talk');
+update public.event_participants set status = 'attended' where user_id = tests.uid('pia');
+update public.events set status = 'ended' where id = tests.event_id('talk');
+-- an attendee reviews both speakers
 insert into public.reviews (event_id, reviewer_id, reviewee_id, rating, comment) values
-  (tests.event_id('talk'), tests.uid('olga'), tests.uid('max'), 5, 'about-max'),
-  (tests.event_id('talk'), tests.uid('olga'), tests.uid('raj'), 5, 'about-raj');
+  (tests.event_id('talk'), tests.uid('pia'), tests.uid('max'), 5, 'about-max'),
+  (tests.event_id('talk'), tests.uid('pia'), tests.uid('raj'), 5, 'about-raj');
 
 -- then
 select is(tests.attempt('raj', $$ select private.has_role('expert') where private.has_role('expert') $$), 'hidden',

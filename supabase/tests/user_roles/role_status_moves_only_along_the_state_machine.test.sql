@@ -15,6 +15,8 @@ select isnt((select decided_at from public.user_roles where user_id = tests.uid(
   'a decision is stamped');
 select is(tests.violated_constraint($$ update public.user_roles set status = 'approved' where user_id = tests.uid('pia') and role = 'expert' $$),
   'user_roles_status_transition', 'rejected → approved is refused (a new request comes first)');
+-- (past any re-request cool-down)
+update public.user_roles set decided_at = now() - interval '31 days' where user_id = tests.uid('pia') and role = 'expert';
 update public.user_roles set status = 'pending' where user_id = tests.uid('pia') and role = 'expert';
 select results_eq($$ select decided_at, decision_reason from public.user_roles where user_id = tests.uid('pia') and role = 'expert' $$,
   $$ values (null::timestamptz, null::text) $$, 'a new request clears the old decision');
