@@ -41,28 +41,11 @@ function psqlScript({ port, database, script }) {
 
 const MARK = "@@pgtap-file ";
 
-// Stand-in fixes for test fixtures broken by a later branch, applied inside the (rolled back)
-// outer transaction only while the broken text is still there. Each is reported to the lead.
-//  - tests.create_world() (data-model) inserts an event picture at 'pictures/meetup/1.jpg', which
-//    the storage branch's constraint event_pictures_url_is_storage_path now refuses, so every RLS
-//    matrix file errors before its first assertion on the merged code.
-export const FIXTURE_PATCHES = [
-  { fn: "tests.create_world()", from: "'pictures/meetup/1.jpg'", to: "'event-pictures/' || tests.event_id('meetup') || '/1.jpg'" },
-];
 
-const fixturePatchSql = FIXTURE_PATCHES.map(({ fn, from, to }) => `do $patch$
-declare src text;
-begin
-  if to_regprocedure('${fn}') is null then return; end if;
-  src := pg_get_functiondef('${fn}'::regprocedure);
-  if position(${"$q$"}${from}${"$q$"} in src) > 0 then
-    execute replace(src, ${"$q$"}${from}${"$q$"}, ${"$q$"}${to}${"$q$"});
-  end if;
-end $patch$;`).join("\n");
 
 /** Runs files (after `mutation`, in one transaction); returns Map(file → failure text or null). */
 export async function runFiles({ port, database, files, mutation = "" }) {
-  const parts = ["begin;", fixturePatchSql, mutation ? `${mutation};` : ""];
+  const parts = ["begin;", mutation ? `${mutation};` : ""];
   for (const f of files) {
     parts.push(`\\echo ${MARK}${f.file}`, "savepoint pgtap_file;", bodyOf(f.text), "rollback to savepoint pgtap_file;");
   }
@@ -88,7 +71,8 @@ export async function runFiles({ port, database, files, mutation = "" }) {
 export async function listMutants({ sql }) {
   const policies = JSON.parse(await sql(`select coalesce(json_agg(json_build_object('schema', schemaname, 'table', tablename, 'name', policyname)
     order by schemaname, tablename, policyname), '[]') from pg_policies where schemaname in ('public', 'storage')`));
-  const triggers = JSON.parse(await sql(`select coalesce(json_agg(json_build_object('schema', n.nspname, 'table', c.relname, 'name', t.tgname)
+  const triggers = JSON.parse(await sql(`select coalesce(json_agg(json_build_object('schema', n.nspname, 'table', c.relname, 'name', t.tgname,
+      'fn', t.tgfoid::regproc::text)
     order by n.nspname, c.relname, t.tgname), '[]')
     from pg_trigger t join pg_class c on c.oid = t.tgrelid join pg_namespace n on n.oid = c.relnamespace
     where not t.tgisinternal and n.nspname in ('public', 'storage', 'auth')`));
@@ -99,10 +83,12 @@ export async function listMutants({ sql }) {
   ];
 }
 
-/** Files that name the mutant's table (as a word) or live in its folder. */
+/** Files that name the mutant's table (as a word), its policy/trigger or trigger function, or live in its folder. */
 export function filesFor(mutant, files) {
   const word = new RegExp(`\\b${mutant.table}\\b`, "i");
-  return files.filter((f) => f.file.includes(`/${mutant.table}/`) || word.test(f.text));
+  const fn = mutant.fn ? mutant.fn.replace(/^.*\./, "") : null;
+  return files.filter((f) => f.file.includes(`/${mutant.table}/`) || word.test(f.text) || f.text.includes(mutant.name)
+    || (fn && f.text.includes(fn)));
 }
 
 /**
