@@ -41,8 +41,12 @@ export async function contractRoutes(): Promise<Route[]> {
   return routes;
 }
 
-/** `/:eventId/publish` → `<fn>/<uuid>/publish`, each `:param` replaced by `fill(name)`. */
+/** Whether the route's path has parameters (`:eventId` or `{eventId}`: the modules use both). */
+export const hasPathParams = (route: Route) => /:[A-Za-z_]|\{[A-Za-z_]+\}/.test(route.path);
+
+/** `/:eventId/publish` → `<fn>/<uuid>/publish`, each `:param` or `{param}` replaced by `fill(name)`. */
 export function concretePath(route: Route, fill: (param: string) => string): string {
-  const rest = route.path.replace(/:([A-Za-z_]+)/g, (_, name: string) => encodeURIComponent(fill(name))).replace(/\/$/, "");
+  const rest = route.path.replace(/:([A-Za-z_]+)|\{([A-Za-z_]+)\}/g, (_, a: string, b: string) => encodeURIComponent(fill(a ?? b)))
+    .replace(/\/$/, "");
   return `${route.function}${rest}`;
 }
