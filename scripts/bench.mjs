@@ -11,6 +11,7 @@ import path from "node:path";
 import { spawnSync } from "node:child_process";
 import { buildDataset, datasetCounts, runSql, tuneForBulkLoad } from "./lib/bench/build.mjs";
 import { median, percentile, runPgbench } from "./lib/bench/pgbench.mjs";
+import { writeReadmeSection } from "./lib/bench/readme.mjs";
 import { projectRoot } from "./lib/paths.mjs";
 import { startThrowawayCluster } from "./lib/throwaway-cluster.mjs";
 
@@ -239,7 +240,8 @@ async function main() {
     const out = path.join(projectRoot, "bench-results/latest.json");
     fs.mkdirSync(path.dirname(out), { recursive: true });
     fs.writeFileSync(out, `${JSON.stringify(report, null, 2)}\n`);
-    log(`wrote ${path.relative(projectRoot, out)}; total ${((Date.now() - t0) / 1000).toFixed(0)} s`);
+    writeReadmeSection(report);
+    log(`wrote ${path.relative(projectRoot, out)} and README.md (Performance); total ${((Date.now() - t0) / 1000).toFixed(0)} s`);
     if (keep) {
       log(`--keep: cluster stays on port ${cluster.port} until Ctrl-C`);
       await new Promise((resolve) => { process.on("SIGINT", resolve); process.on("SIGTERM", resolve); });

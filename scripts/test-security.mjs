@@ -3,7 +3,7 @@
 //     pgTAP files naming its table rerun; every mutant no test kills is listed (target: none)
 //  2. JWT suite and malformed-input fuzz against every declared function over real HTTP
 //     (vitest, tests/security/*.security.ts, its own database and functions gateway)
-//   node scripts/test-security.mjs [--sample N] [--only mutation|http] [--json path]
+//   node scripts/test-security.mjs [--sample N] [--mutants name,name] [--only mutation|http] [--json path]
 // `--sample N` runs every k-th mutant so that about N run (what `npm test` does to stay fast).
 import { spawnSync } from "node:child_process";
 import fs from "node:fs";
@@ -30,6 +30,8 @@ if (!only || only === "mutation") {
     const files = pgTapFiles();
     let mutants = await listMutants({ sql });
     const total = mutants.length;
+    const named = arg("--mutants")?.split(",").map((n) => n.trim());
+    if (named) mutants = mutants.filter((m) => named.includes(m.name));
     if (sample && sample < total) {
       const step = Math.ceil(total / sample);
       mutants = mutants.filter((_, i) => i % step === 0);

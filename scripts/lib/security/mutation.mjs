@@ -122,10 +122,17 @@ export async function runMutation({ port, sql, mutants, files, workers = 2, log 
       const mutant = mutants[next++];
       const relevant = filesFor(mutant, passing);
       const started = Date.now();
-      const outcome = relevant.length ? await runFiles({ port, database, files: relevant, mutation: mutant.mutation }) : new Map();
-      const killedBy = [...outcome.entries()].filter(([, failure]) => failure !== null).map(([file, failure]) => ({ file, failure }));
-      results.push({ mutant, ran: relevant.length, killedBy, seconds: (Date.now() - started) / 1000 });
-      log(`${killedBy.length ? "killed  " : "SURVIVED"} ${mutant.kind} ${mutant.schema}.${mutant.table}: ${mutant.name} (${relevant.length} files, ${killedBy.length} failing)`);
+      let ran = relevant;
+      let outcome = relevant.length ? await runFiles({ port, database, files: relevant, mutation: mutant.mutation }) : new Map();
+      let killedBy = [...outcome.entries()].filter(([, failure]) => failure !== null).map(([file, failure]) => ({ file, failure }));
+      if (killedBy.length === 0 && relevant.length < passing.length) {
+        // Not killed by the files naming its table: before calling it a survivor, run them all.
+        ran = passing;
+        outcome = await runFiles({ port, database, files: passing, mutation: mutant.mutation });
+        killedBy = [...outcome.entries()].filter(([, failure]) => failure !== null).map(([file, failure]) => ({ file, failure }));
+      }
+      results.push({ mutant, ran: ran.length, killedBy, seconds: (Date.now() - started) / 1000 });
+      log(`${killedBy.length ? "killed  " : "SURVIVED"} ${mutant.kind} ${mutant.schema}.${mutant.table}: ${mutant.name} (${ran.length} files, ${killedBy.length} failing)`);
     }
   }
   await Promise.all(databases.map((d) => worker(d)));
