@@ -16,9 +16,9 @@ function writeReadmeSection(report) {
     `Latest \`npm run bench\` (${report.generatedAt.slice(0, 16).replace("T", " ")} UTC) on ${m.nproc} CPU (${m.cpu}), ${m.memoryGiB} GiB, ${m.postgres}; load average ${m.loadAverageAtStart.join(" ")} at start (shared machine).`,
     `Data set: ${Object.entries(report.dataset.counts).map(([k, v]) => `${v.toLocaleString("en")} ${k.replace("_", " ")}`).join(", ")}; built in ${Math.round(report.dataset.buildSeconds)} s.`,
     "",
-    "| workload | clients | p50 ms | p95 ms | p99 ms | tps | RLS/bypass | ×floor | target | result |",
-    "|---|---:|---:|---:|---:|---:|---:|---:|---|---|",
-    ...report.rows.map((r) => `| ${r.workload}: ${r.name} | ${r.clients} | ${r.p50 ?? "—"} | ${r.p95 ?? "—"} | ${r.p99 ?? "—"} | ${r.tps} | ${r.ratio ?? "—"} | ${r.floorRatio ?? "—"} | ${r.target} | ${r.pass === null ? "" : r.pass ? "pass" : "FAIL"}${r.heavyOverLight ? ` (heavy/light ${r.heavyOverLight})` : ""}${r.storm ? ` (${r.storm.accepted} accepted, ${r.storm.waitlisted} waitlisted, ${r.storm.failed} failed)` : ""} |`),
+    "| workload | clients | min ms | p50 ms | p95 ms | p99 ms | tps | RLS/bypass | ×floor | target | result |",
+    "|---|---:|---:|---:|---:|---:|---:|---:|---:|---|---|",
+    ...report.rows.map((r) => `| ${r.workload}: ${r.name} | ${r.clients} | ${r.min ?? "—"} | ${r.p50 ?? "—"} | ${r.p95 ?? "—"} | ${r.p99 ?? "—"} | ${r.tps} | ${r.ratio ?? "—"} | ${r.floorRatio ?? "—"} | ${r.target} | ${r.pass === null ? "" : r.pass ? "pass" : "FAIL"}${r.heavyOverLight ? ` (heavy/light ${r.heavyOverLight})` : ""}${r.storm ? ` (${r.storm.accepted} accepted, ${r.storm.waitlisted} waitlisted, ${r.storm.failed} failed)` : ""} |`),
     end,
   ];
   fs.writeFileSync(readme, text.replace(new RegExp(`${start}[\\s\\S]*?${end}`), lines.join("\n")));
