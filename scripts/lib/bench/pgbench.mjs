@@ -29,14 +29,14 @@ export async function runPgbench({ port, user, script, clients, threads, seconds
   });
   const latenciesUs = [];
   // Log lines: client_id transaction_no latency_us script_no epoch_s epoch_us
-  const transactions = [];
+  const records = [];
   for (const file of fs.readdirSync(logDir)) {
     for (const line of fs.readFileSync(path.join(logDir, file), "utf8").split("\n")) {
       const parts = line.trim().split(/\s+/);
       if (parts.length >= 6 && parts[2] !== "skipped" && parts[2] !== "failed") {
         latenciesUs.push(Number(parts[2]));
         const endMs = Number(parts[4]) * 1000 + Number(parts[5]) / 1000;
-        transactions.push({ client: Number(parts[0]), number: Number(parts[1]), latencyMs: Number(parts[2]) / 1000, endMs });
+        records.push({ client: Number(parts[0]), number: Number(parts[1]), latencyMs: Number(parts[2]) / 1000, endMs });
       }
     }
   }
@@ -49,7 +49,7 @@ export async function runPgbench({ port, user, script, clients, threads, seconds
   if (output.code !== 0 && processed === 0) {
     throw new Error(`pgbench ${path.basename(script)} failed (exit ${output.code}):\n${output.text.trim()}`);
   }
-  return { latenciesMs, transactions, tps, processed, failed, aborted, output: output.text };
+  return { latenciesMs, transactions: records, tps, processed, failed, aborted, output: output.text };
 }
 
 export function percentile(sorted, p) {

@@ -75,7 +75,10 @@ export async function listMutants({ sql }) {
       'fn', t.tgfoid::regproc::text)
     order by n.nspname, c.relname, t.tgname), '[]')
     from pg_trigger t join pg_class c on c.oid = t.tgrelid join pg_namespace n on n.oid = c.relnamespace
-    where not t.tgisinternal and n.nspname in ('public', 'storage', 'auth')`));
+    join pg_proc f on f.oid = t.tgfoid join pg_namespace fn on fn.oid = f.pronamespace
+    where not t.tgisinternal and n.nspname in ('public', 'storage', 'auth')
+      -- the platform's own storage triggers (Supabase Storage's schema, sql/platform) are not ours to test
+      and fn.nspname <> 'storage'`));
   const q = (s) => `"${s.replaceAll('"', '""')}"`;
   return [
     ...policies.map((p) => ({ kind: "policy", ...p, mutation: `drop policy ${q(p.name)} on ${q(p.schema)}.${q(p.table)}` })),
