@@ -37,6 +37,8 @@ const WORKLOADS = [
     defines: { lo: 90201, hi: 90300 } },
   { id: "event-detail", name: "event detail + categories + organization, accepted count", script: "event_detail.sql", role: "authenticated",
     defines: { lo: 90001, hi: 99990 } },
+  { id: "review-aggs", name: "review aggregates of an organization (rating, counts)", script: "review_aggregates.sql", role: "authenticated",
+    defines: { lo: 90001, hi: 99990 } },
   { id: "reviews", name: "review_cards of an organization, 10 + exact count", script: "review_cards_page.sql", role: "authenticated",
     defines: { lo: 90001, hi: 99990 } },
 ];
@@ -80,6 +82,7 @@ async function checkWorkloadsReturnRows({ port, now }) {
     search: `set role anon; select set_config('request.jwt.claims', '{"role":"anon"}', false); select count(*) from public.search_events($$robotics careers$$, page_size => 20)`,
     notifications: `set role authenticated; select set_config('request.jwt.claims', bench.claims(90250), false); select count(*) from (select 1 from public.notifications where recipient_id = bench.uid(90250) limit 20) s`,
     "event-detail": `set role authenticated; select set_config('request.jwt.claims', bench.claims(95000), false); select count(*) from public.events where id = bench.event_id(140 * 5000 + 3)`,
+    "review-aggs": `set role authenticated; select set_config('request.jwt.claims', bench.claims(95000), false); select count(*) from public.organizations where id = bench.org_id(3) and reviews_count > 0`,
     reviews: `set role authenticated; select set_config('request.jwt.claims', bench.claims(95000), false); select count(*) from public.review_cards where organization_id = bench.org_id(3)`,
   };
   const rows = {};
@@ -114,9 +117,10 @@ async function registrationStorm({ port }) {
     port, user: "postgres", script: path.join(workloadsDir, "p3_register.sql"), clients: 50, threads: 2, transactions: 5,
     mode: "extended", defines: { event: eventId, warmup: warmupId, warmed: 0 },
   });
-  // Transaction 0 of each client is its warm-up; the storm is the other 200.
-  const storm = result.transactions.filter((t) => t.number >= 1);
-  const firstStart = Math.min(...storm.map((t) => t.endMs - t.latencyMs));
+  // Transaction 0 of each client is its warm-up; the storm is the other 200 (each timed from the
+  // end of the same client's previous transaction).
+  const storm = result.transactions.filter((t) => t.startMs !== null);
+  const firstStart = Math.min(...storm.map((t) => t.startMs));
   const lastEnd = Math.max(...storm.map((t) => t.endMs));
   const spanSeconds = (lastEnd - firstStart) / 1000;
   const latencies = storm.map((t) => t.latencyMs).sort((a, b) => a - b);
