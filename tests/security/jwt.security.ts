@@ -32,17 +32,20 @@ function userClaims(sub: string, email: string, secondsFromNow: number) {
     app_metadata: { provider: "email", providers: ["email"] }, user_metadata: {} };
 }
 
-let suspended: { id: string; email: string };
-let active: { id: string; email: string };
-const tokens: Record<string, string> = {};
+interface Account { id: string; email: string }
+let suspended: Account = { id: "", email: "" };
+let active: Account = { id: "", email: "" };
+const tokens = { expired: "", wrongSignature: "", algNone: "", suspended: "" };
 
 beforeAll(async () => {
   const sql = testSql();
-  [suspended] = await sql<Array<{ id: string; email: string }>>`
+  const [suspendedRow] = await sql<Account[]>`
     select id, email::text from public.users where status = 'suspended' and deleted_at is null order by email limit 1`;
-  [active] = await sql<Array<{ id: string; email: string }>>`
+  const [activeRow] = await sql<Account[]>`
     select u.id, u.email::text from public.users u where u.status = 'active' and u.deleted_at is null order by u.email limit 1`;
-  if (!suspended || !active) throw new Error("The seed needs an active and a suspended user");
+  if (!suspendedRow || !activeRow) throw new Error("The seed needs an active and a suspended user");
+  suspended = suspendedRow;
+  active = activeRow;
   tokens.expired = await signClaims(userClaims(active.id, active.email, -120));
   tokens.wrongSignature = await new SignJWT(userClaims(active.id, active.email, 3600)).setProtectedHeader({ alg: "HS256", typ: "JWT" })
     .sign(new TextEncoder().encode("not-the-project-secret-not-the-project-secret"));
@@ -61,7 +64,12 @@ const routeKey = (r: Route) => `${r.method} ${r.function}${r.path}`;
 const authOf = (r: Route) => (r.auth === "user" && ANON_ALLOWED_DESPITE_CONTRACT[routeKey(r)] ? "optional" : r.auth);
 
 const fill = () => randomUUID();
-const bodyFor = (route: Route) => (["GET", "DELETE"].includes(route.method) ? undefined : {});
+const withBody = (route: Route) => !["GET", "DELETE"].includes(route.method);
+
+/** Call options: an empty JSON body for routes that take one; `token` null = no Authorization header. */
+function options(route: Route, token: string | null) {
+  return withBody(route) ? { method: route.method, token, body: {} } : { method: route.method, token };
+}
 
 function expectGateway401(reply: { status: number; body: unknown }, label: string) {
   expect(reply.status, label).toBe(401);
@@ -110,18 +118,18 @@ describe.each(routes.map((r) => [`${r.method} ${r.function}${r.path}`, r] as con
   it.runIf(jwtFunctions.has(route.function))("the gateway answers 401 for no token, expired, wrong signature and alg none", async () => {
     for (const [kind, token] of [["none", null], ["expired", "expired"], ["wrong signature", "wrongSignature"], ["alg none", "algNone"]] as const) {
       count(kind);
-      const reply = await callFunction(path(), { method: route.method, token: token ? tokens[token] : null, body: bodyFor(route) });
+      const reply = await callFunction(path(), options(route, token ? tokens[token] : null));
       expectGateway401(reply, kind);
     }
   });
 
   it.runIf(authOf(route) === "user")("the anon key gets 401, the service_role key 403, a suspended user's valid token 401/403", async () => {
     count("anon key");
-    expectOurError(await callFunction(path(), { method: route.method, token: ANON_KEY, body: bodyFor(route) }), [401], "anon key");
+    expectOurError(await callFunction(path(), options(route, ANON_KEY)), [401], "anon key");
     count("service_role key");
-    expectOurError(await callFunction(path(), { method: route.method, token: SERVICE_ROLE_KEY, body: bodyFor(route) }), [403], "service_role key");
+    expectOurError(await callFunction(path(), options(route, SERVICE_ROLE_KEY)), [403], "service_role key");
     count("suspended user");
-    const reply = await callFunction(path(), { method: route.method, token: tokens.suspended, body: bodyFor(route) });
+    const reply = await callFunction(path(), options(route, tokens.suspended));
     if (route.method === "GET" && route.function === "accounts" && route.path === "/me") {
       // The one route a suspended account may use: reading its own account, to be shown that it is suspended.
       expect(reply.status).toBe(200);
@@ -135,7 +143,7 @@ describe.each(routes.map((r) => [`${r.method} ${r.function}${r.path}`, r] as con
 
   it.runIf(authOf(route) !== "user")("the anon key is accepted as a caller (no 401) and nothing answers 5xx", async () => {
     count("anon key (optional route)");
-    const reply = await callFunction(path(), { method: route.method, token: ANON_KEY, body: bodyFor(route) });
+    const reply = await callFunction(path(), options(route, ANON_KEY));
     expect(reply.status).not.toBe(401);
     expect(reply.status).toBeLessThan(500);
   });
