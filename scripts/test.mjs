@@ -135,6 +135,20 @@ await stage("postgres17", async () => {
   }
 });
 
+// ── security (owned by the measurement issue; full run: `npm run test:security`) ───────────────
+// Every policy/trigger mutant (172: ~3 min on 2 quiet cores, ~13 min on a loaded machine) plus the
+// whole JWT and fuzz suites, each on its own throwaway database.
+await stage("security", () => {
+  const report = path.join(projectRoot, ".local", "security-report.json");
+  const result = run(process.execPath, ["scripts/test-security.mjs", "--json", report], { stdio: ["ignore", "inherit", "inherit"] });
+  const summary = fs.existsSync(report) ? JSON.parse(fs.readFileSync(report, "utf8")) : null;
+  const survivors = summary?.mutation?.survivors?.length ?? 0;
+  const httpFailed = summary?.http?.failed ?? 1;
+  const passed = (summary?.mutation?.killed ?? 0) + (summary?.http?.passed ?? 0);
+  const failed = result.status === 0 ? 0 : Math.max(1, survivors + httpFailed);
+  return { passed, failed, note: `${summary?.mutation?.ran ?? 0} mutants, ${survivors} survived; JWT+fuzz ${summary?.http?.passed ?? 0} passed` };
+});
+
 const passed = results.reduce((n, r) => n + r.passed, 0);
 const failed = results.reduce((n, r) => n + r.failed, 0);
 console.log("\n[test] summary");

@@ -1,0 +1,26 @@
+// The README's Performance section is generated from bench-results/latest.json.
+import fs from "node:fs";
+import path from "node:path";
+import { projectRoot } from "../paths.mjs";
+
+export /** Rewrites the README's Performance table (between the bench markers) from the report. */
+function writeReadmeSection(report) {
+  const readme = path.join(projectRoot, "README.md");
+  const start = "<!-- bench:start -->";
+  const end = "<!-- bench:end -->";
+  const text = fs.readFileSync(readme, "utf8");
+  if (!text.includes(start) || !text.includes(end)) return;
+  const m = report.machine;
+  const lines = [
+    start,
+    `Latest \`npm run bench\` (${report.generatedAt.slice(0, 16).replace("T", " ")} UTC) on ${m.nproc} CPU (${m.cpu}), ${m.memoryGiB} GiB, ${m.postgres}; load average ${m.loadAverageAtStart.join(" ")} at start (shared machine).`,
+    `Data set: ${Object.entries(report.dataset.counts).map(([k, v]) => `${v.toLocaleString("en")} ${k.replace("_", " ")}`).join(", ")}; built in ${Math.round(report.dataset.buildSeconds)} s.`,
+    "",
+    "| workload | clients | min ms | p50 ms | p95 ms | p99 ms | tps | RLS/bypass | ×floor | target | result |",
+    "|---|---:|---:|---:|---:|---:|---:|---:|---:|---|---|",
+    ...report.rows.map((r) => `| ${r.workload}: ${r.name} | ${r.clients} | ${r.min ?? "—"} | ${r.p50 ?? "—"} | ${r.p95 ?? "—"} | ${r.p99 ?? "—"} | ${r.tps} | ${r.ratio ?? "—"} | ${r.floorRatio ?? "—"} | ${r.target} | ${r.pass === null ? "" : r.pass ? "pass" : "FAIL"}${r.heavyOverLight ? ` (heavy/light ${r.heavyOverLight})` : ""}${r.storm ? ` (${r.storm.accepted} accepted, ${r.storm.waitlisted} waitlisted, ${r.storm.failed} failed)` : ""} |`),
+    end,
+  ];
+  fs.writeFileSync(readme, text.replace(new RegExp(`${start}[\\s\\S]*?${end}`), lines.join("\n")));
+}
+

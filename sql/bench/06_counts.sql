@@ -1,0 +1,21 @@
+-- Step 06: the counts and ratings the triggers keep (private.count_follow,
+-- private.refresh_review_aggregates), computed once from the rows of step 05.
+set session_replication_role = replica;
+set synchronous_commit = off;
+
+update public.profiles p set following_count = c.n
+from (select follower_id, count(*) n from public.follows group by 1) c where p.user_id = c.follower_id;
+update public.profiles p set followers_count = c.n
+from (select followee_id, count(*) n from public.follows where followee_id is not null group by 1) c where p.user_id = c.followee_id;
+update public.organizations o set followers_count = c.n
+from (select org_id, count(*) n from public.follows where org_id is not null group by 1) c where o.id = c.org_id;
+
+update public.events e set (reviews_count, average_rating) = (c.n, c.avg)
+from (select event_id, count(*) n, round(avg(rating), 2) avg from public.reviews where event_id is not null group by 1) c
+where e.id = c.event_id;
+update public.profiles p set (reviews_count, average_rating) = (c.n, c.avg)
+from (select reviewee_id, count(*) n, round(avg(rating), 2) avg from public.reviews where reviewee_id is not null group by 1) c
+where p.user_id = c.reviewee_id;
+update public.organizations o set (reviews_count, average_rating) = (c.n, c.avg)
+from (select org_id, count(*) n, round(avg(rating), 2) avg from public.reviews where org_id is not null group by 1) c
+where o.id = c.org_id;

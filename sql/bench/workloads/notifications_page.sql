@@ -1,0 +1,6 @@
+-- notifications page: GET /rest/v1/notifications?select=*&recipient_id=eq.<me>&order=created_at.desc&limit=20 as a user with 200 notifications.
+\set n random(:lo, :hi)
+begin isolation level read committed read only;
+select set_config('search_path', '"public", "extensions"', true), set_config('role', :role, true), set_config('request.jwt.claims', bench.claims(:n), true), set_config('request.method', 'GET', true), set_config('request.path', '/notifications', true), set_config('request.headers', '{"accept":"application/json","user-agent":"atas-bench","x-client-info":"supabase-js/2"}', true), set_config('request.cookies', '{}', true);
+WITH pgrst_source AS ( SELECT "public"."notifications".* FROM "public"."notifications"  WHERE  "public"."notifications"."recipient_id" = bench.uid(:n)  ORDER BY "public"."notifications"."created_at" DESC LIMIT 20 OFFSET 0 ) SELECT null::bigint AS total_result_set, pg_catalog.count(_postgrest_t) AS page_total, coalesce(json_agg(_postgrest_t), '[]') AS body, nullif(current_setting('response.headers', true), '') AS response_headers, nullif(current_setting('response.status', true), '') AS response_status, '' AS response_inserted FROM ( SELECT * FROM pgrst_source ) _postgrest_t;
+commit;

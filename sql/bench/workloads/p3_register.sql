@@ -1,0 +1,25 @@
+-- P3: POST /functions/v1/registrations {eventId} as the `registrations` function runs it (one
+-- transaction, postgres.js unnamed statements): claims, the event read AS THE CALLER with their
+-- standing (RLS), then private.register_for_event under the event lock. The next of the 200
+-- storm users comes from a sequence (outside the measured request's transaction).
+-- A client's first transaction (transaction 0 in the log, left out of the numbers) warms its
+-- connection like the function's pooled connections are warm: the same path on a warm-up event.
+\if :warmed = 0
+begin;
+select set_config('request.jwt.claims', bench.claims(90501 + :client_id), true);
+set local role authenticated;
+select e.*, private.is_active() as caller_is_active, private.is_admin() as caller_is_admin, private.is_event_team(e.id) as caller_is_team from public.events e where e.id = :warmup;
+reset role;
+select p.*, r.created as was_created from private.register_for_event(:warmup, bench.uid(90501 + :client_id), now()) r join public.event_participants p on p.id = r.participant_id;
+commit;
+\set warmed 1
+\else
+select nextval('bench.storm_seq')::integer + 90300 as n \gset
+begin;
+select set_config('request.jwt.claims', bench.claims(:n), true);
+set local role authenticated;
+select e.*, private.is_active() as caller_is_active, private.is_admin() as caller_is_admin, private.is_event_team(e.id) as caller_is_team from public.events e where e.id = :event;
+reset role;
+select p.*, r.created as was_created from private.register_for_event(:event, bench.uid(:n), now()) r join public.event_participants p on p.id = r.participant_id;
+commit;
+\endif

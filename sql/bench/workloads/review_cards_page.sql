@@ -1,0 +1,7 @@
+-- reviews of an organization: GET /rest/v1/review_cards?select=*&organization_id=eq.<id>&order=created_at.desc&limit=10 with Prefer: count=exact (the page and the total) as a user; organization aggregates are organizations.average_rating/reviews_count (trigger-kept).
+\set n random(:lo, :hi)
+\set o random(1, 20)
+begin isolation level read committed read only;
+select set_config('search_path', '"public", "extensions"', true), set_config('role', :role, true), set_config('request.jwt.claims', bench.claims(:n), true), set_config('request.method', 'GET', true), set_config('request.path', '/review_cards', true), set_config('request.headers', '{"accept":"application/json","user-agent":"atas-bench","x-client-info":"supabase-js/2"}', true), set_config('request.cookies', '{}', true);
+WITH pgrst_source AS ( SELECT "public"."review_cards".* FROM "public"."review_cards"  WHERE  "public"."review_cards"."organization_id" = bench.org_id(:o)  ORDER BY "public"."review_cards"."created_at" DESC LIMIT 10 OFFSET 0 ), pgrst_source_count AS ( SELECT 1 FROM "public"."review_cards" WHERE "public"."review_cards"."organization_id" = bench.org_id(:o) ) SELECT (SELECT pg_catalog.count(*) FROM pgrst_source_count) AS total_result_set, pg_catalog.count(_postgrest_t) AS page_total, coalesce(json_agg(_postgrest_t), '[]') AS body, nullif(current_setting('response.headers', true), '') AS response_headers, nullif(current_setting('response.status', true), '') AS response_status, '' AS response_inserted FROM ( SELECT * FROM pgrst_source ) _postgrest_t;
+commit;
