@@ -47,6 +47,14 @@ alter role supabase_read_only_user password 'postgres';
 grant anon, authenticated, service_role to authenticator;
 -- The project owner can act as each API role (tests and SQL editor do exactly that).
 grant anon, authenticated, service_role to postgres with admin option;
+-- From 16 on, CREATEROLE no longer covers every role: hosted 17 gives postgres the ADMIN option on
+-- authenticator too (so migrations may set its role-level settings), without using its rights.
+do $$
+begin
+  if current_setting('server_version_num')::int >= 160000 then
+    execute 'grant authenticator to postgres with admin option, inherit false, set false';
+  end if;
+end $$;
 grant pg_read_all_data, pg_signal_backend, pg_monitor to postgres;
 grant pg_read_all_data to supabase_read_only_user;
 
