@@ -1,6 +1,6 @@
 // Outbox drain rate: enqueues N rows in a throwaway database, then times real outbox workers
 // draining them into the mail catcher (standing in for Resend) under a requests-per-second limit.
-//   node scripts/bench-outbox.mjs [--rows 10000] [--rps 10] [--concurrency 4] [--batch 100] [--workers 1]
+//   node scripts/bench-outbox.mjs [--rows 10000] [--rps 10] [--concurrency 4] [--batch 100] [--workers 1] [--pace N]
 // Prints rows/s. Not a test: numbers depend on the machine.
 import postgres from "postgres";
 import { startEmailTestStack } from "./lib/email-test-stack.mjs";
@@ -21,6 +21,8 @@ const rps = option("rps", 10);
 const concurrency = option("concurrency", 4);
 const batch = option("batch", 100);
 const workers = option("workers", 1);
+// Client-side pacing in the worker (OUTBOX_REQUESTS_PER_SECOND); 0 = rely on 429 + retry-after.
+const pace = process.argv.includes("--pace") ? option("pace", 0) : 0;
 
 const stack = await startEmailTestStack({ label: "bench", catcherEnv: { RATE_LIMIT_RPS: String(rps) } });
 const sql = postgres(stack.dbUrl, { max: 2, onnotice: () => {} });
@@ -44,7 +46,7 @@ try {
   const enqueueMs = performance.now() - enqueueStarted;
 
   const started = performance.now();
-  const env = { OUTBOX_BATCH_SIZE: String(batch), OUTBOX_CONCURRENCY: String(concurrency), OUTBOX_POLL_MS: "100" };
+  const env = { OUTBOX_BATCH_SIZE: String(batch), OUTBOX_CONCURRENCY: String(concurrency), OUTBOX_POLL_MS: "100", OUTBOX_REQUESTS_PER_SECOND: String(pace) };
   for (let i = 0; i < workers; i++) await stack.startWorker(env);
   let sent = 0;
   let lastPrint = 0;
@@ -59,7 +61,7 @@ try {
   }
   const seconds = (performance.now() - started) / 1000;
   const stats = await (await fetch(`${stack.catcher.url}/api/stats`)).json();
-  console.log(`outbox bench: ${rows} rows, catcher limit ${rps} req/s, batch ${batch}, ${workers} worker(s) × ${concurrency} loops`);
+  console.log(`outbox bench: ${rows} rows, catcher limit ${rps} req/s, batch ${batch}, ${workers} worker(s) × ${concurrency} loops, ${pace ? `paced at ${pace} req/s` : "unpaced"}`);
   console.log(`  enqueue: ${(rows / (enqueueMs / 1000)).toFixed(0)} rows/s (${enqueueMs.toFixed(0)} ms, one statement)`);
   console.log(`  drain:   ${(rows / seconds).toFixed(1)} rows/s (${seconds.toFixed(2)} s); ceiling at this limit ${rps * batch} rows/s`);
   console.log(`  catcher: ${stats.messages} messages, ${stats.duplicates.length} duplicate keys, ${stats.requests.accepted === rows ? "all accepted" : `${stats.requests.accepted} accepted`}, ${stats.requests.rateLimited} requests answered 429`);

@@ -10,7 +10,7 @@ import {
   applyMigrationsWithCli, applyPlatformBase, applySeed, checkMigrationsInScratchDatabase, dbUrl, pendingMigrations,
 } from "./lib/database.mjs";
 import { ANON_KEY, PORTS, PUBLISHABLE_KEY, SECRET_KEY, SERVICE_ROLE_KEY, serviceEnv } from "./lib/local-env.mjs";
-import { binOf, projectRoot } from "./lib/paths.mjs";
+import { binOf, projectRoot, stateDir } from "./lib/paths.mjs";
 import { assertPortFree } from "./lib/ports.mjs";
 import { startDenoService, stopService } from "./lib/services.mjs";
 
@@ -68,7 +68,7 @@ async function startLocal() {
 
   try {
     if (fresh) {
-      log(`creating the local cluster in ${path.relative(projectRoot, path.join(projectRoot, ".local/db"))} (Postgres ${MAJOR})`);
+      log(`creating the local cluster in ${path.relative(projectRoot, path.join(stateDir, "db"))} (Postgres ${MAJOR})`);
       initCluster({ dataDir, major: MAJOR, port: PORTS.db, withCron: true });
     }
     startCluster({ dataDir, major: MAJOR, port: PORTS.db, logFile: logFileFor(dataDir) });
@@ -90,7 +90,7 @@ async function startLocal() {
     }
 
     const env = serviceEnv({ dbPort: PORTS.db, apiPort: PORTS.api, inboxPort: PORTS.inbox });
-    const logDir = path.join(projectRoot, ".local");
+    const logDir = stateDir;
     const wanted = [
       { name: "mail inbox", script: "scripts/local/mail-catcher.ts", readyText: "inbox ready", port: PORTS.inbox },
       { name: "functions", script: "scripts/local/serve-functions.ts", readyText: "functions ready", port: PORTS.api },
@@ -105,7 +105,7 @@ async function startLocal() {
       services.push(service);
       service.child.once("exit", (code) => {
         if (!stopping) {
-          console.error(`[start] ${spec.name} exited unexpectedly (code ${code}); see .local/${spec.name.replace(/ /g, "-")}.log`);
+          console.error(`[start] ${spec.name} exited unexpectedly (code ${code}); see ${path.join(path.relative(projectRoot, stateDir), spec.name.replace(/ /g, "-"))}.log`);
           stopAll(1);
         }
       });

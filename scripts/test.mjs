@@ -1,7 +1,7 @@
 // `npm test`: everything, on throwaway databases (never the dev data).
 //  1. Postgres 15: platform base, migrations (real CLI), seed, test helpers → pgTAP with pg_prove
 //  2. generated types current; `supabase db advisors` with no WARN/ERROR finding
-//  3. Deno type check of every function and local service
+//  3. Deno type check of every function and local service; tsc (strict) for what Node loads
 //  4. vitest: unit, contract and HTTP tests (real Deno gateway + mail catcher on that database)
 //  5. Postgres 17 (hosted default): the same migrations and seed replayed
 // Prints one summary; exits non-zero on any failure.
@@ -93,6 +93,18 @@ try {
     ];
     const result = run(binOf("deno"), ["check", "--config", "deno.json", ...entries], { env: { ...process.env, DENO_NO_UPDATE_CHECK: "1" } });
     return { passed: result.status === 0 ? entries.length : 0, failed: result.status === 0 ? 0 : 1, note: `${entries.length} entry points` };
+  });
+
+  await stage("openapi", () => {
+    // The generated API reference must match the zod contracts it is generated from.
+    const result = run(process.execPath, ["scripts/openapi.mjs", "--check"]);
+    return { passed: result.status === 0 ? 1 : 0, failed: result.status === 0 ? 0 : 1 };
+  });
+
+  await stage("tsc", () => {
+    // Strict TypeScript for what Node loads (handlers, contracts, tests); Deno checks the entry points.
+    const result = run(binOf("tsc"), ["-p", "tsconfig.json"]);
+    return { passed: result.status === 0 ? 1 : 0, failed: result.status === 0 ? 0 : 1 };
   });
 
   await stage("vitest", () => {

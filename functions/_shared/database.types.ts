@@ -140,7 +140,7 @@ export type Database = {
           school?: string | null
           start_datetime?: string | null
           updated_at?: string
-          user_id: string
+          user_id?: string
         }
         Update: {
           created_at?: string
@@ -630,7 +630,7 @@ export type Database = {
           id?: string
           proposal_id: string
           updated_at?: string
-          user_id: string
+          user_id?: string
         }
         Update: {
           content?: string
@@ -670,7 +670,7 @@ export type Database = {
         }
         Insert: {
           created_at?: string
-          created_by_user_id: string
+          created_by_user_id?: string
           description?: string | null
           event_id: string
           file_url?: string | null
@@ -723,10 +723,10 @@ export type Database = {
           id?: string
           is_sent?: boolean
           option: Database["public"]["Enums"]["reminder_option"]
-          remind_at: string
+          remind_at?: string
           sent_at?: string | null
           updated_at?: string
-          user_id: string
+          user_id?: string
         }
         Update: {
           created_at?: string
@@ -839,6 +839,8 @@ export type Database = {
           registration_type: Database["public"]["Enums"]["event_registration_type"]
           remark: string | null
           reviews_count: number
+          search_tags: string[]
+          search_vector: unknown
           start_datetime: string | null
           status: Database["public"]["Enums"]["event_status"]
           timezone: string
@@ -866,7 +868,7 @@ export type Database = {
           logo_url?: string | null
           max_participant?: number | null
           organization_id?: string | null
-          organizer_id: string
+          organizer_id?: string
           participant_count?: number
           price?: number
           published_at?: string | null
@@ -874,6 +876,8 @@ export type Database = {
           registration_type?: Database["public"]["Enums"]["event_registration_type"]
           remark?: string | null
           reviews_count?: number
+          search_tags?: string[]
+          search_vector?: never
           start_datetime?: string | null
           status?: Database["public"]["Enums"]["event_status"]
           timezone?: string
@@ -909,6 +913,8 @@ export type Database = {
           registration_type?: Database["public"]["Enums"]["event_registration_type"]
           remark?: string | null
           reviews_count?: number
+          search_tags?: string[]
+          search_vector?: never
           start_datetime?: string | null
           status?: Database["public"]["Enums"]["event_status"]
           timezone?: string
@@ -947,7 +953,7 @@ export type Database = {
         Insert: {
           created_at?: string
           followee_id?: string | null
-          follower_id: string
+          follower_id?: string
           id?: string
           org_id?: string | null
         }
@@ -1003,7 +1009,7 @@ export type Database = {
           start_datetime?: string | null
           title: string
           updated_at?: string
-          user_id: string
+          user_id?: string
         }
         Update: {
           created_at?: string
@@ -1046,7 +1052,7 @@ export type Database = {
           email_enabled?: boolean
           kind: Database["public"]["Enums"]["notification_kind"]
           updated_at?: string
-          user_id: string
+          user_id?: string
         }
         Update: {
           created_at?: string
@@ -1291,7 +1297,7 @@ export type Database = {
         Insert: {
           created_at?: string
           level?: number
-          profile_id: string
+          profile_id?: string
           skill_id: string
           updated_at?: string
         }
@@ -1327,7 +1333,7 @@ export type Database = {
         }
         Insert: {
           created_at?: string
-          profile_id: string
+          profile_id?: string
           tag_id: string
         }
         Update: {
@@ -1373,6 +1379,8 @@ export type Database = {
           linkedin_url: string | null
           origin_country: string | null
           reviews_count: number
+          sponsor_tier: string | null
+          sponsorships_count: number
           title: string | null
           today_status: string | null
           twitter_url: string | null
@@ -1401,6 +1409,8 @@ export type Database = {
           linkedin_url?: string | null
           origin_country?: string | null
           reviews_count?: number
+          sponsor_tier?: never
+          sponsorships_count?: number
           title?: string | null
           today_status?: string | null
           twitter_url?: string | null
@@ -1429,6 +1439,8 @@ export type Database = {
           linkedin_url?: string | null
           origin_country?: string | null
           reviews_count?: number
+          sponsor_tier?: never
+          sponsorships_count?: number
           title?: string | null
           today_status?: string | null
           twitter_url?: string | null
@@ -1458,6 +1470,7 @@ export type Database = {
           rating: number
           reviewee_id: string | null
           reviewer_id: string
+          sealed_until: string | null
           updated_at: string
         }
         Insert: {
@@ -1470,6 +1483,7 @@ export type Database = {
           rating: number
           reviewee_id?: string | null
           reviewer_id: string
+          sealed_until?: string | null
           updated_at?: string
         }
         Update: {
@@ -1482,6 +1496,7 @@ export type Database = {
           rating?: number
           reviewee_id?: string | null
           reviewer_id?: string
+          sealed_until?: string | null
           updated_at?: string
         }
         Relationships: [
@@ -1695,10 +1710,118 @@ export type Database = {
       }
     }
     Views: {
-      [_ in never]: never
+      review_cards: {
+        Row: {
+          comment: string | null
+          created_at: string | null
+          deleted_at: string | null
+          event_id: string | null
+          id: string | null
+          is_mine: boolean | null
+          organization_id: string | null
+          rating: number | null
+          reviewee_id: string | null
+          reviewer_avatar_url: string | null
+          reviewer_id: string | null
+          reviewer_is_anonymous: boolean | null
+          reviewer_name: string | null
+          sealed_until: string | null
+          target: string | null
+          updated_at: string | null
+        }
+        Relationships: [
+          {
+            foreignKeyName: "reviews_event_id_fkey"
+            columns: ["event_id"]
+            isOneToOne: false
+            referencedRelation: "events"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "reviews_org_id_fkey"
+            columns: ["organization_id"]
+            isOneToOne: false
+            referencedRelation: "organizations"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "reviews_reviewee_id_fkey"
+            columns: ["reviewee_id"]
+            isOneToOne: false
+            referencedRelation: "users"
+            referencedColumns: ["id"]
+          },
+        ]
+      }
     }
     Functions: {
-      [_ in never]: never
+      mark_all_notifications_read: {
+        Args: Record<PropertyKey, never>
+        Returns: number
+      }
+      my_feed: {
+        Args: { after_cursor?: string; page_size?: number }
+        Returns: Database["public"]["CompositeTypes"]["event_search_result"][]
+        SetofOptions: {
+          from: "*"
+          to: "event_search_result"
+          isOneToOne: false
+          isSetofReturn: true
+        }
+      }
+      my_reviews: {
+        Args: Record<PropertyKey, never>
+        Returns: {
+          comment: string | null
+          created_at: string | null
+          deleted_at: string | null
+          event_id: string | null
+          id: string | null
+          is_mine: boolean | null
+          organization_id: string | null
+          rating: number | null
+          reviewee_id: string | null
+          reviewer_avatar_url: string | null
+          reviewer_id: string | null
+          reviewer_is_anonymous: boolean | null
+          reviewer_name: string | null
+          sealed_until: string | null
+          target: string | null
+          updated_at: string | null
+        }[]
+        SetofOptions: {
+          from: "*"
+          to: "review_cards"
+          isOneToOne: false
+          isSetofReturn: true
+        }
+      }
+      search_events: {
+        Args: {
+          after_cursor?: string
+          format?: Database["public"]["Enums"]["event_format"]
+          organization_id?: string
+          page_size?: number
+          query?: string
+          starts_after?: string
+          starts_before?: string
+          type?: Database["public"]["Enums"]["event_type"]
+        }
+        Returns: Database["public"]["CompositeTypes"]["event_search_result"][]
+        SetofOptions: {
+          from: "*"
+          to: "event_search_result"
+          isOneToOne: false
+          isSetofReturn: true
+        }
+      }
+      set_notification_email: {
+        Args: {
+          enabled: boolean
+          kind: Database["public"]["Enums"]["notification_kind"]
+        }
+        Returns: undefined
+      }
     }
     Enums: {
       app_role: "student" | "teacher" | "expert" | "sponsor" | "admin"
@@ -1744,6 +1867,7 @@ export type Database = {
         | "role_decided"
         | "org_decided"
         | "org_membership"
+        | "org_submitted"
         | "event_invitation"
         | "invitation_answered"
         | "participant_joined"
@@ -1792,7 +1916,36 @@ export type Database = {
       visibility: "public" | "private"
     }
     CompositeTypes: {
-      [_ in never]: never
+      event_search_result: {
+        id: string | null
+        title: string | null
+        description: string | null
+        format: Database["public"]["Enums"]["event_format"] | null
+        type: Database["public"]["Enums"]["event_type"] | null
+        start_datetime: string | null
+        end_datetime: string | null
+        timezone: string | null
+        organizer_id: string | null
+        organization_id: string | null
+        cover_url: string | null
+        logo_url: string | null
+        registration_type:
+          | Database["public"]["Enums"]["event_registration_type"]
+          | null
+        registration_status:
+          | Database["public"]["Enums"]["event_registration_status"]
+          | null
+        price: number | null
+        currency: string | null
+        max_participant: number | null
+        participant_count: number | null
+        reviews_count: number | null
+        average_rating: number | null
+        tags: string[] | null
+        rank: number | null
+        cursor: string | null
+        reasons: string[] | null
+      }
     }
   }
 }
@@ -1964,6 +2117,7 @@ export const Constants = {
         "role_decided",
         "org_decided",
         "org_membership",
+        "org_submitted",
         "event_invitation",
         "invitation_answered",
         "participant_joined",

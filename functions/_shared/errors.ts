@@ -35,6 +35,17 @@ function isPostgresError(error: unknown): error is PostgresLikeError {
     && /^[0-9A-Z]{5}$/.test((error as { code: string }).code);
 }
 
+// Postgres' own wording ("new row for relation …") names tables and columns; our triggers raise
+// sentences meant for people. Keep ours, turn the built-in ones into a sentence about the rule.
+const BUILT_IN_MESSAGE = /^(new row for relation|duplicate key value|insert or update on table|update or delete on table|null value in column|conflicting key value)/;
+
+function constraintMessage(error: PostgresLikeError): string {
+  const message = error.message ?? "";
+  if (message && !BUILT_IN_MESSAGE.test(message)) return message;
+  const rule = error.constraint_name?.replace(/_/g, " ");
+  return rule ? `Cannot save the change: it breaks the rule "${rule}"` : "Cannot save the change: it conflicts with existing data";
+}
+
 /** Maps anything thrown to our error shape; never leaks SQL or stacks. */
 export function toAppError(error: unknown): AppError {
   if (error instanceof AppError) return error;
@@ -53,7 +64,7 @@ export function toAppError(error: unknown): AppError {
       case "23P01": // exclusion_violation
       case "23503": // foreign_key_violation
       case "23502": // not_null_violation
-        return conflict(constraint ?? "conflict", error.message ?? "The change conflicts with existing data");
+        return conflict(constraint ?? "conflict", constraintMessage(error));
       case "42501":
         return forbidden(error.message ?? "Not allowed");
       case "P0002":

@@ -27,13 +27,29 @@ export function eventNotFound(eventId: string) {
   return notFound(`Event "${eventId}" does not exist or is not visible to you`);
 }
 
+/**
+ * Switches to the caller's role, reads, and switches back in ONE round trip: postgres.js pipelines
+ * queries issued together on the transaction's connection, and Postgres runs them in order. The
+ * claims were set when the transaction began (inCallerTransaction). If the read fails, the
+ * transaction is aborted and rolled back, role included.
+ */
+async function pipelinedAsCaller<T>(t: CallerTransaction, read: (tx: CallerTransaction["tx"]) => Promise<T>): Promise<T> {
+  const [, result] = await Promise.all([
+    t.tx`select pg_catalog.set_config('role', 'authenticated', true)`,
+    read(t.tx),
+    t.tx`select pg_catalog.set_config('role', 'none', true)`,
+  ]);
+  return result;
+}
+
 /** The event as a signed-in caller sees it, or 404. */
 export async function loadEventForCaller(t: CallerTransaction, eventId: string, callerId: string): Promise<EventForCaller> {
-  const [row] = await t.asCaller((q) => q<EventWithStandingRow[]>`
+  const [row] = await pipelinedAsCaller(t, (q) => q<EventWithStandingRow[]>`
     select e.*, private.is_active() as caller_is_active, private.is_admin() as caller_is_admin,
            private.is_event_team(e.id) as caller_is_team
     from public.events e where e.id = ${eventId}`);
-  if (!row) throw eventNotFound(eventId);
+  // Admins can read soft-deleted events; the lifecycle treats them as gone for everyone.
+  if (!row || row.deleted_at !== null) throw eventNotFound(eventId);
   const { caller_is_active: isActive, caller_is_admin: isAdmin, caller_is_team: isTeam, ...event } = row;
   return { event, standing: { isActive, isAdmin, isTeam: isActive && isTeam, isOrganizer: isActive && event.organizer_id === callerId } };
 }
@@ -41,7 +57,7 @@ export async function loadEventForCaller(t: CallerTransaction, eventId: string, 
 /** The event as anyone (anon included) sees it, or 404. */
 export async function loadVisibleEvent(t: CallerTransaction, eventId: string): Promise<EventRow> {
   const [row] = await t.asCaller((q) => q<EventRow[]>`select e.* from public.events e where e.id = ${eventId}`);
-  if (!row) throw eventNotFound(eventId);
+  if (!row || row.deleted_at !== null) throw eventNotFound(eventId);
   return row;
 }
 

@@ -2,19 +2,16 @@
 // with participants told (DOMAIN.md §8 #3), sessions deleted, audit; owners must transfer first.
 import { describe, expect, it } from "vitest";
 import { callFunction, testSql } from "../../tests/support/harness.ts";
-import { auditRowsFor, countRows, createUser, expectError, notificationsOf, suspendDirectly } from "../../tests/support/accounts-fixtures.ts";
+import { addParticipant, auditRowsFor, countRows, createEvent, createOrg, createUser, expectError, notificationsOf, outboxRowsFor, suspendDirectly } from "../../tests/support/accounts-fixtures.ts";
 
 describe("accounts DELETE /me", () => {
   it("soft-deletes: inactive + deleted_at, profile private, future events cancelled, participants told, sessions gone", async () => {
     const organizer = await createUser("del-organizer");
     const participant = await createUser("del-participant");
     const sql = testSql();
-    const [{ id: eventId }] = await sql<{ id: string }[]>`
-      select tests.create_event(${`DelFuture${organizer.id.slice(0, 6)}`}, organizer => ${organizer.handle}) as id`;
-    const [{ id: pastId }] = await sql<{ id: string }[]>`
-      select tests.create_event(${`DelPast${organizer.id.slice(0, 6)}`}, organizer => ${organizer.handle}, status => 'ended', starts_in => '-3 days') as id`;
-    await sql`insert into public.event_participants (event_id, user_id, role, join_method, status)
-              values (${eventId}, ${participant.id}, 'audience', 'registered', 'accepted')`;
+    const eventId = await createEvent(`DelFuture${organizer.id.slice(0, 6)}`, organizer);
+    const pastId = await createEvent(`DelPast${organizer.id.slice(0, 6)}`, organizer, { status: "ended", startsIn: "-3 days" });
+    await addParticipant(eventId, participant);
     await sql`insert into auth.sessions (id, user_id, created_at) values (gen_random_uuid(), ${organizer.id}, now())`;
 
     const reply = await callFunction("accounts/me", { token: await organizer.token(), method: "DELETE", body: { confirm: true, reason: "Leaving" } });
@@ -29,6 +26,8 @@ describe("accounts DELETE /me", () => {
     const events = await sql<{ id: string; status: string }[]>`select id, status from public.events where id in (${eventId}, ${pastId}) order by status`;
     expect(Object.fromEntries(events.map((e) => [e.id, e.status]))).toEqual({ [eventId]: "cancelled", [pastId]: "ended" });
     expect(await countRows(notificationsOf(participant.id, "event_cancelled"))).toBe(1);
+    expect(await countRows(outboxRowsFor(participant.id, "event_cancelled"))).toBe(1);
+    expect(await countRows(auditRowsFor(eventId, "event.cancel"))).toBe(1);
     expect(await countRows(sql<{ n: number }[]>`select count(*)::int as n from auth.sessions where user_id = ${organizer.id}`)).toBe(0);
     expect(await countRows(auditRowsFor(organizer.id, "user.delete_self"))).toBe(1);
 
@@ -38,7 +37,7 @@ describe("accounts DELETE /me", () => {
 
   it("refuses an organization owner until they transfer, changing nothing", async () => {
     const owner = await createUser("del-owner");
-    await testSql()`select tests.create_org(${`DelOrg ${owner.id.slice(0, 6)}`}, owner => ${owner.handle})`;
+    await createOrg(`DelOrg ${owner.id.slice(0, 6)}`, owner);
     const reply = await callFunction("accounts/me", { token: await owner.token(), method: "DELETE", body: { confirm: true } });
     expectError(reply, 409, "organization_owner_must_transfer");
     const [user] = await testSql()<{ status: string; deleted_at: Date | null }[]>`select status, deleted_at from public.users where id = ${owner.id}`;

@@ -12,7 +12,7 @@ async function onboardingStatus(userId: string): Promise<string | undefined> {
   return row?.status;
 }
 
-async function roleRows(userId: string): Promise<number> {
+function roleRows(userId: string): Promise<number> {
   return countRows(testSql()<{ n: number }[]>`select count(*)::int as n from public.user_roles where user_id = ${userId}`);
 }
 

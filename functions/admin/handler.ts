@@ -19,7 +19,7 @@ import {
   TaxonomyParams,
   UserIdParams,
 } from "../_shared/contracts/admin.ts";
-import { EmptyBody } from "../_shared/contracts/accounts-common.ts";
+import { EmptyBody } from "../_shared/contracts/common.ts";
 import { type AuthAdmin, authAdminFromEnv } from "../_shared/moderation/auth-sessions.ts";
 import { type CurrentAccount, requireAdmin } from "../_shared/moderation/current-account.ts";
 import { parseBody, parseParams, parseQuery } from "../_shared/moderation/request-input.ts";

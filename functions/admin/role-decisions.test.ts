@@ -2,15 +2,15 @@
 // database at request time: a token minted while the caller was an admin stops working as soon
 // as the role is revoked or the account suspended.
 import { beforeAll, describe, expect, it } from "vitest";
-import { ANON_KEY, callFunction, testSql, tokenFor } from "../../tests/support/harness.ts";
+import { ANON_KEY, callFunction, testSql } from "../../tests/support/harness.ts";
 import {
-  auditRowsFor, countRows, createUser, expectError, notificationsOf, roleStatus, setRole, suspendDirectly, type TestUser,
+  auditRowsFor, countRows, createUser, expectError, notificationsOf, outboxRowsFor, roleStatus, setRole, suspendDirectly, type TestUser,
 } from "../../tests/support/accounts-fixtures.ts";
 
 const decide = (userId: string, role: string, action: string) => `admin/users/${userId}/roles/${role}/${action}`;
 
-async function claimsOf(email: string): Promise<{ user_roles: string[] }> {
-  const token = await tokenFor(email);
+async function claimsOf(user: TestUser): Promise<{ user_roles: string[] }> {
+  const token = await user.token();
   return JSON.parse(Buffer.from(token.split(".")[1]!, "base64url").toString("utf8"));
 }
 
@@ -26,15 +26,16 @@ describe("admin role decisions", () => {
   it("approves a pending expert: notified, audited, and in the next access token", async () => {
     const user = await createUser("rd-expert");
     await setRole(user, "expert", "pending");
-    expect((await claimsOf(user.email)).user_roles).not.toContain("expert");
+    expect((await claimsOf(user)).user_roles).not.toContain("expert");
     const reply = await callFunction(decide(user.id, "expert", "approve"), { token: adminToken, body: {} });
     expect(reply.status).toBe(200);
     expect(reply.body).toMatchObject({ userId: user.id, role: "expert", status: "approved" });
     expect(await countRows(notificationsOf(user.id, "role_decided"))).toBe(1);
     expect(await countRows(auditRowsFor(user.id, "role.approve.expert"))).toBe(1);
+    expect(await countRows(outboxRowsFor(user.id, "role_decision"))).toBe(1);
     const [row] = await testSql()<{ decided_by: string }[]>`select decided_by from public.user_roles where user_id = ${user.id} and role = 'expert'`;
     expect(row?.decided_by).toBe(admin.id);
-    expect((await claimsOf(user.email)).user_roles).toContain("expert");
+    expect((await claimsOf(user)).user_roles).toContain("expert");
   });
 
   it("rejects only with a reason, and revokes an approved role", async () => {
@@ -46,12 +47,15 @@ describe("admin role decisions", () => {
     expect(rejected.status).toBe(200);
     expect(rejected.body).toMatchObject({ status: "rejected", decisionReason: "No sponsorship record" });
     expect(await countRows(auditRowsFor(user.id, "role.reject.sponsor"))).toBe(1);
+    const [mail] = await testSql()<{ data: { decision: string; reason: string } }[]>`
+      select data from private.email_outbox where recipient_user_id = ${user.id} and template = 'role_decision'`;
+    expect(mail?.data).toMatchObject({ decision: "rejected", reason: "No sponsorship record", role: "sponsor" });
 
     const teacher = await createUser("rd-teacher", { roles: ["student", "teacher"] });
     const revoked = await callFunction(decide(teacher.id, "teacher", "revoke"), { token: adminToken, body: { reason: "Left the university" } });
     expect(revoked.status).toBe(200);
     expect(await roleStatus(teacher.id, "teacher")).toBe("revoked");
-    expect((await claimsOf(teacher.email)).user_roles).not.toContain("teacher");
+    expect((await claimsOf(teacher)).user_roles).not.toContain("teacher");
   });
 
   it("refuses transitions the state machine does not have (409) and unknown requests (404)", async () => {

@@ -89,7 +89,8 @@ export async function decideRole(
     data: {
       ...(target.full_name ? { recipientName: target.full_name } : {}),
       role,
-      decision: verb,
+      // The template words a grant as an approval; "revoked" needs the e-mail branch's RoleDecision enum.
+      decision: action === "grant" ? "approved" : verb,
       ...(reason ? { reason } : {}),
     },
     dedupeKey: `role_decision:${userId}:${role}:${row.status}:${iso(row.decided_at)}`,

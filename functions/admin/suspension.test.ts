@@ -4,7 +4,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { callFunction, testSql } from "../../tests/support/harness.ts";
 import {
-  auditRowsFor, countRows, createUser, expectError, notificationsOf, type TestUser,
+  addParticipant, auditRowsFor, countRows, createEvent, createUser, expectError, notificationsOf, outboxRowsFor, type TestUser,
 } from "../../tests/support/accounts-fixtures.ts";
 
 async function statusOf(userId: string): Promise<{ status: string; suspended_reason: string | null; deleted_at: Date | null }> {
@@ -38,9 +38,8 @@ describe("admin suspend and reactivate", () => {
     const participant = await createUser("sus-participant");
     const sql = testSql();
     const title = `SusEvent${user.id.slice(0, 6)}`;
-    const [{ id: eventId }] = await sql<{ id: string }[]>`select tests.create_event(${title}, organizer => ${user.handle}) as id`;
-    await sql`insert into public.event_participants (event_id, user_id, role, join_method, status)
-              values (${eventId}, ${participant.id}, 'audience', 'registered', 'accepted')`;
+    const eventId = await createEvent(title, user);
+    await addParticipant(eventId, participant);
     await sql`insert into auth.sessions (id, user_id, created_at) values (gen_random_uuid(), ${user.id}, now()), (gen_random_uuid(), ${user.id}, now())`;
     const tokenBefore = await user.token();
     expect(await anonSeesProfile(user.id)).toBe(true);
@@ -59,7 +58,9 @@ describe("admin suspend and reactivate", () => {
     const [event] = await sql<{ status: string }[]>`select status from public.events where id = ${eventId}`;
     expect(event?.status).toBe("draft");
     expect(await countRows(notificationsOf(participant.id, "event_changed"))).toBe(1);
+    expect(await countRows(auditRowsFor(eventId, "event.unpublish"))).toBe(1);
     expect(await countRows(auditRowsFor(user.id, "user.suspend"))).toBe(1);
+    expect(await countRows(outboxRowsFor(user.id, "account_suspended"))).toBe(1);
     expect(await anonSeesProfile(user.id)).toBe(false);
 
     // The token minted before the suspension is still a valid JWT, but every function refuses it.
@@ -73,6 +74,7 @@ describe("admin suspend and reactivate", () => {
     expect(back.body).toMatchObject({ status: "active", suspendedReason: null, sessions: { authAdmin: "unavailable" } });
     expect(await statusOf(user.id)).toMatchObject({ status: "active", suspended_reason: null });
     expect(await countRows(auditRowsFor(user.id, "user.reactivate"))).toBe(1);
+    expect(await countRows(outboxRowsFor(user.id, "account_reactivated"))).toBe(1);
     expect((await callFunction("accounts/roles", { token: tokenBefore, body: { role: "expert" } })).status).toBe(201);
   });
 

@@ -46,17 +46,22 @@ export async function submitWalkIn(
   }
   requireAttendanceWindow(event, now);
   const isPaid = event.registrationType === "paid";
-  if (body.paymentProofPath) {
-    if (!isPaid) throw badRequest(`"${event.title}" is free: send no payment proof`, [{ path: "paymentProofPath", message: "Only for paid events", code: "unrecognized_keys" }]);
-    if (!body.paymentProofPath.toLowerCase().startsWith(`${event.id}/walk-in/`)) {
-      throw badRequest(`The proof must be stored under "${event.id}/walk-in/"`, [{ path: "paymentProofPath", message: `Must start with ${event.id}/walk-in/`, code: "invalid_format" }]);
-    }
-  }
-
   const email = body.email.toLowerCase();
   const [self] = caller
     ? await t.tx<{ id: string }[]>`select id from public.users where id = ${caller.id} and lower(email::text) = ${email}`
     : [];
+  if (body.paymentProofPath) {
+    if (!isPaid) throw badRequest(`"${event.title}" is free: send no payment proof`, [{ path: "paymentProofPath", message: "Only for paid events", code: "unrecognized_keys" }]);
+    // Only an account has a Storage folder (`<event>/<user>/`); a guest pays at the door and the
+    // team verifies the payment.
+    if (!self) {
+      throw badRequest("Only a signed-in walk-in can attach a payment proof: guests pay at the door", [{ path: "paymentProofPath", message: "Sign in to attach a proof", code: "custom" }]);
+    }
+    const ownFolder = `${event.id}/${self.id}/`;
+    if (!body.paymentProofPath.toLowerCase().startsWith(ownFolder)) {
+      throw badRequest(`The proof must be stored under "${ownFolder}" in the payment-proofs bucket`, [{ path: "paymentProofPath", message: `Must start with ${ownFolder}`, code: "invalid_format" }]);
+    }
+  }
   const [existing] = await t.tx<{ id: string }[]>`
     select p.id from public.event_participants p
     left join public.users u on u.id = p.user_id
@@ -71,7 +76,7 @@ export async function submitWalkIn(
     insert into public.event_participants
       (event_id, user_id, guest_name, guest_email, role, join_method, status, attended_at, payment_status, payment_proof_url, walk_in_token_id)
     values (${event.id}, ${self?.id ?? null}, ${self ? null : body.name}, ${self ? null : email}, 'audience', 'walk_in',
-            ${status}, ${isPaid ? null : now}, ${isPaid ? "pending" : null}, ${body.paymentProofPath ?? null}, ${token.id})
+            ${status}, ${isPaid ? null : now}, ${isPaid ? "pending" : null}, ${body.paymentProofPath ? `payment-proofs/${body.paymentProofPath}` : null}, ${token.id})
     returning id, status, payment_status`;
   if (!inserted) throw new Error("Insert returned no row");
   await t.tx`update public.event_walk_in_tokens set current_uses = current_uses + 1 where id = ${token.id}`;

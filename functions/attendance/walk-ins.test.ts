@@ -39,8 +39,11 @@ async function freshToken(eventId = cast.event.id, body: Record<string, unknown>
   return { id: reply.body.id as string, token: reply.body.token as string };
 }
 
-async function accountCount(): Promise<number> {
-  const [row] = await testSql()<{ n: number }[]>`select count(*)::int as n from auth.users`;
+/** Accounts with this e-mail (other test files create users in parallel, so no global count). */
+async function accountsWithEmail(email: string): Promise<number> {
+  const [row] = await testSql()<{ n: number }[]>`
+    select (select count(*) from auth.users where lower(email) = lower(${email}))::int
+         + (select count(*) from public.users where lower(email::text) = lower(${email}))::int as n`;
   return row!.n;
 }
 
@@ -96,12 +99,11 @@ describe("walk-in tokens (team)", () => {
 describe("POST /attendance/walk-in (public form, anon key)", () => {
   it("records a guest at a free event as attended: a guest row, never an account; token used once; organizer notified", async () => {
     const { id, token } = await freshToken();
-    const accountsBefore = await accountCount();
     const person = guest();
     const reply = await walkIn({ token, ...person });
     expect(reply.status).toBe(201);
     expect(reply.body).toMatchObject({ status: "attended", paymentStatus: null });
-    expect(await accountCount()).toBe(accountsBefore);
+    expect(await accountsWithEmail(person.email)).toBe(0);
     const [row] = await testSql()<{ user_id: string | null; guest_email: string; join_method: string; walk_in_token_id: string }[]>`
       select user_id, guest_email::text, join_method, walk_in_token_id from public.event_participants where id = ${reply.body.participantId as string}`;
     expect(row).toEqual({ user_id: null, guest_email: person.email, join_method: "walk_in", walk_in_token_id: id });
@@ -132,12 +134,26 @@ describe("POST /attendance/walk-in (public form, anon key)", () => {
     expect(await notificationsFor(user.id, "walk_in_registered")).toHaveLength(1);
   });
 
-  it("records a paid walk-in as pending with a pending payment and its proof path", async () => {
+  it("records a paid walk-in as pending with a pending payment; a signed-in one keeps its proof path", async () => {
     const paid = await createEvent(prefix, { organizer: cast.organizer, startsInMinutes: -5, registrationType: "paid" });
     const { token } = await freshToken(paid.id);
-    const reply = await walkIn({ token, ...guest(), paymentProofPath: `${paid.id}/walk-in/receipt.jpg` });
+    const atTheDoor = await walkIn({ token, ...guest() });
+    expect(atTheDoor.status).toBe(201);
+    expect(atTheDoor.body).toMatchObject({ status: "pending", paymentStatus: "pending" });
+    const user = await createUser(`${prefix}payer`);
+    const reply = await walkIn({ token, name: "Payer", email: user.email, paymentProofPath: `${paid.id}/${user.id}/receipt.jpg` }, user.token);
     expect(reply.status).toBe(201);
     expect(reply.body).toMatchObject({ status: "pending", paymentStatus: "pending" });
+    expect(await participantRow(paid.id, user.id)).toMatchObject({ payment_proof_url: `payment-proofs/${paid.id}/${user.id}/receipt.jpg` });
+  });
+
+  it("refuses a proof from a guest (no Storage folder) and a proof outside the walk-in's own folder", async () => {
+    const paid = await createEvent(prefix, { organizer: cast.organizer, startsInMinutes: -5, registrationType: "paid" });
+    const { token } = await freshToken(paid.id);
+    const stranger = await createUser(`${prefix}other`);
+    await expectRefused([paid.id], () => walkIn({ token, ...guest(), paymentProofPath: `${paid.id}/${stranger.id}/r.jpg` }), { status: 400, code: "invalid_request" });
+    const user = await createUser(`${prefix}wrongdir`);
+    await expectRefused([paid.id], () => walkIn({ token, name: "W", email: user.email, paymentProofPath: `${paid.id}/${stranger.id}/r.jpg` }, user.token), { status: 400, code: "invalid_request" });
   });
 
   it("refuses the same guest twice (409 already_participant) and leaves the first row as it was", async () => {
@@ -154,6 +170,18 @@ describe("POST /attendance/walk-in (public form, anon key)", () => {
     const { id: expiringId, token: expiring } = await freshToken();
     await testSql()`update public.event_walk_in_tokens set expires_at = now() - interval '1 minute' where id = ${expiringId}`;
     await expectRefused([cast.event.id], () => walkIn({ token: expiring, ...guest() }), { status: 409, code: "walk_in_token_expired" });
+  });
+
+  it("never exceeds max uses under 12 simultaneous submissions: exactly 3 rows, 9 × 409 walk_in_token_exhausted, no 5xx", async () => {
+    const { id, token } = await freshToken(cast.event.id, { maxUses: 3 });
+    const replies = await Promise.all(Array.from({ length: 12 }, () => walkIn({ token, ...guest() })));
+    const statuses = replies.map((reply) => reply.status).sort();
+    expect(statuses.filter((status) => status === 201)).toHaveLength(3);
+    expect(replies.filter((reply) => reply.status === 409).map((reply) => reply.body.error.code)).toEqual(Array(9).fill("walk_in_token_exhausted"));
+    const [row] = await testSql()<{ uses: number; rows: number }[]>`
+      select t.current_uses as uses, (select count(*)::int from public.event_participants p where p.walk_in_token_id = t.id) as rows
+      from public.event_walk_in_tokens t where t.id = ${id}`;
+    expect(row).toEqual({ uses: 3, rows: 3 });
   });
 
   it("refuses an unknown token (404) and walk-ins outside the attendance window (409)", async () => {
@@ -188,7 +216,7 @@ describe("POST /attendance/walk-in (public form, anon key)", () => {
     }
     await expectRefused([cast.event.id], () => call("attendance/walk-in", { token: ANON_KEY, rawBody: "{" }), { status: 400, code: "invalid_json" });
     // a proof for a free event is refused too
-    await expectRefused([cast.event.id], () => walkIn({ token, ...guest(), paymentProofPath: `${cast.event.id}/walk-in/r.png` }), { status: 400, code: "invalid_request" });
+    await expectRefused([cast.event.id], () => walkIn({ token, ...guest(), paymentProofPath: `${cast.event.id}/${cast.organizer.id}/r.png` }), { status: 400, code: "invalid_request" });
   });
 
   it("keeps guests per event: the same e-mail walks in to two events as two rows", async () => {

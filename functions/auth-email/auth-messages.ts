@@ -10,6 +10,7 @@ import type { OutgoingEmail } from "../_shared/email/mailer.ts";
 export interface AuthMessage extends OutgoingEmail {
   /** Suffix of the idempotency key ("" for a single message). */
   part: string;
+  template: string;
 }
 
 export interface AuthMessageOptions {
@@ -36,7 +37,7 @@ export function buildAuthMessages(payload: SendEmailHookPayload, options: AuthMe
   const type = data.email_action_type;
   const render = (key: string, to: string, values: Record<string, unknown>, part = ""): AuthMessage => {
     const email = renderEmail(key, values, { siteUrl: options.siteUrl, recipientEmail: to });
-    return { to, subject: email.subject, html: email.html, text: email.text, headers: email.headers, part };
+    return { to, subject: email.subject, html: email.html, text: email.text, headers: email.headers, part, template: key };
   };
   const linkFor = (tokenHash: string) => verifyLink(data.site_url, requireValue(tokenHash, "token_hash", type), type, data.redirect_to);
   const expiresInMinutes = options.otpExpiryMinutes;

@@ -1,6 +1,7 @@
 // The Send Email Hook over real HTTP: real Deno (the functions gateway), a throwaway Postgres with
 // our migrations, and the mail catcher standing in for Resend (the only remote part we fake).
 import { randomUUID } from "node:crypto";
+import postgres from "postgres";
 import { Webhook } from "standardwebhooks";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { type EmailTestStack, localHookSecret, startEmailTestStack } from "../../scripts/lib/email-test-stack.mjs";
@@ -98,6 +99,17 @@ describe("auth-email", () => {
     expect(sent[0]!.text).toContain(link);
     expect(sent[0]!.text).toContain("123456");
     expect(sent[0]!.html).toContain(`href="${link.replaceAll("&", "&amp;")}"`);
+    // logged for admins with template and subject, never the code or the link
+    const sql = postgres(stack.dbUrl, { max: 1, onnotice: () => {} });
+    try {
+      const logs = await sql<Array<{ template_name: string; subject: string; content: string | null; status: string; recipient_email: string }>>`
+        select template_name, subject, content, status::text, recipient_email::text from public.communication_logs where template_name = 'auth_signup'`;
+      expect(logs).toHaveLength(1);
+      expect(logs[0]).toMatchObject({ subject: "Confirm your ATAS account", content: null, status: "sent", recipient_email: "ada@example.com" });
+      expect(JSON.stringify(logs)).not.toContain("123456");
+    } finally {
+      await sql.end({ timeout: 5 });
+    }
   });
 
   it("refuses a bad signature with 401 in the hook error format and sends nothing", async () => {

@@ -7,7 +7,7 @@ import { connect, type Sql } from "../_shared/database.ts";
 import { emailConfigFromEnv } from "../_shared/email/email-config.ts";
 import { createResendMailer, type Mailer, type SendResult } from "../_shared/email/mailer.ts";
 import { readEnv, requireEnv } from "../_shared/env.ts";
-import { buildAuthMessages } from "./auth-messages.ts";
+import { type AuthMessage, buildAuthMessages } from "./auth-messages.ts";
 import { hookError, hookOk } from "./hook-response.ts";
 import { createWebhookReceipts, type WebhookReceipts } from "./webhook-receipts.ts";
 
@@ -75,7 +75,7 @@ export function createHandler(deps: AuthEmailDeps): (req: Request) => Promise<Re
     } catch {
       return hookError(400, "Cannot send the e-mail: the hook payload is not a valid Send Email Hook payload");
     }
-    let messages;
+    let messages: AuthMessage[];
     try {
       messages = buildAuthMessages(payload, { siteUrl: deps.siteUrl, otpExpiryMinutes: deps.otpExpiryMinutes });
     } catch (error) {
@@ -83,6 +83,17 @@ export function createHandler(deps: AuthEmailDeps): (req: Request) => Promise<Re
       return hookError(500, "Cannot send the e-mail: its template could not be rendered");
     }
 
+    try {
+      return await deliver(webhookId, payload, messages);
+    } catch (error) {
+      // Database or network trouble: Auth retries 503 with the same id, and the same key keeps
+      // Resend from sending twice.
+      console.error(`auth-email: delivery of webhook ${webhookId} failed: ${error instanceof Error ? error.message : error}`);
+      return hookError(503, "The e-mail service is busy: try again in a moment", { "retry-after": "2" });
+    }
+  };
+
+  async function deliver(webhookId: string, payload: SendEmailHookPayload, messages: AuthMessage[]): Promise<Response> {
     if (!(await deps.receipts.begin(webhookId))) return hookError(401, `Invalid webhook: id "${webhookId}" was already processed`);
 
     // One key for the whole delivery: a retry by Auth (same id) cannot send it twice.
@@ -100,12 +111,16 @@ export function createHandler(deps: AuthEmailDeps): (req: Request) => Promise<Re
           : { ok: true as const, ids: batch.outcomes.map((outcome) => ("id" in outcome ? outcome.id : "")) };
       });
 
+    // The log names the template and subject only: the body holds the code and the link.
+    const log = {
+      userId: payload.user.id,
+      entries: messages.map((message) => ({ to: message.to, template: message.template, subject: message.subject })),
+    };
     if (result.ok) {
-      await deps.receipts.finish(webhookId, "sent");
+      await deps.receipts.finish(webhookId, "sent", log);
       return hookOk();
     }
-    await deps.receipts.finish(webhookId, "failed");
-    // Log the provider's answer, never the message (it holds the code and the link).
+    await deps.receipts.finish(webhookId, "failed", { ...log, error: `Resend answered ${result.status ?? "nothing"} ${result.name}: ${result.message}` });
     console.error(`auth-email: Resend refused ${payload.email_data.email_action_type} (webhook ${webhookId}): ${result.status} ${result.name}: ${result.message}`);
     if (retryableFailure(result)) {
       return hookError(503, "The e-mail service is busy: try again in a moment", {
@@ -113,7 +128,7 @@ export function createHandler(deps: AuthEmailDeps): (req: Request) => Promise<Re
       });
     }
     return hookError(500, "Cannot send the e-mail right now: contact support if this persists");
-  };
+  }
 }
 
 let shared: ((req: Request) => Promise<Response>) | null = null;

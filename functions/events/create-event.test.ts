@@ -17,7 +17,7 @@ beforeAll(async () => {
   olga = await createUser("ce-olga");
   sam = await createUser("ce-sam");
   owner = await createUser("ce-owner");
-  const [org] = await testSql()`insert into public.organizations (owner_id, name) values (${owner.id}, 'Create-event org') returning id`;
+  const [org] = await testSql()`select tests.create_org(${`org-${owner.handle}`}, ${owner.handle}) as id`;
   orgId = org!.id as string;
 });
 
@@ -89,10 +89,12 @@ describe("POST /events", () => {
     });
   }
 
-  it("refuses a paid event that claims auto-accept, through the database's constraint, creating nothing", async () => {
+  it("refuses a paid event that claims auto-accept, and a priced free event, creating nothing", async () => {
     const before = await eventsOf(olga);
-    const reply = await callFunction("events", { token: await olga.token(), body: { title: "x", registrationType: "paid", price: 5, autoAcceptRegistration: true } });
-    expectError(reply, 409, "events_paid_event_is_not_auto_accepted");
+    const paid = await callFunction("events", { token: await olga.token(), body: { title: "x", registrationType: "paid", price: 5, autoAcceptRegistration: true } });
+    expectError(paid, 400, "invalid_request");
+    expect(paid.body.error.details[0].path).toBe("autoAcceptRegistration");
+    expectError(await callFunction("events", { token: await olga.token(), body: { title: "x", price: 5 } }), 400, "invalid_request");
     expect(await eventsOf(olga)).toBe(before);
   });
 });

@@ -4,6 +4,7 @@
 import type { Caller } from "../_shared/auth.ts";
 import { ANNOUNCED_EVENT_FIELDS, CORE_EVENT_FIELDS, type EventResponse, UpdateEventInput } from "../_shared/contracts/events.ts";
 import { inCallerTransaction, type Sql } from "../_shared/database.ts";
+import { badRequest } from "../_shared/errors.ts";
 import { invalidTransition, loadEventForCaller, requireTeamOrAdmin } from "../_shared/event-access.ts";
 import { EVENT_COLUMNS, type EventRow, toEventColumns, toEventView } from "../_shared/event-row.ts";
 
@@ -41,13 +42,31 @@ export async function updateEvent(sql: Sql, caller: Caller, eventId: string, bod
     if (registrationType === "paid" && input.autoAcceptRegistration === undefined && event.auto_accept_registration) {
       patch.autoAcceptRegistration = false;
     }
+    if (registrationType === "paid" && input.autoAcceptRegistration === true) {
+      throw badRequest("Paid events cannot auto-accept registrations: the organizer verifies each payment", [
+        { path: "autoAcceptRegistration", message: "Must be false for a paid event", code: "custom" },
+      ]);
+    }
+    if (registrationType === "free" && Number(input.price ?? event.price) > 0) {
+      throw badRequest("Only paid events have a price: set registrationType to paid", [
+        { path: "price", message: "Must be 0 for a free event", code: "custom" },
+      ]);
+    }
     const values = toEventColumns(patch);
-    const [row] = await t.tx<EventRow[]>`update public.events ${t.tx(values)} where id = ${event.id} returning *`;
+    const [row] = await t.tx<EventRow[]>`update public.events set ${t.tx(values)} where id = ${event.id} returning *`;
+
+    // More seats (or no limit any more): the waitlist moves up, first in first out.
+    const capacityGrew = changed.includes("maxParticipant")
+      && (input.maxParticipant === null || (event.max_participant !== null && (input.maxParticipant ?? 0) > event.max_participant));
+    if (event.status === "published" && capacityGrew) {
+      await t.tx`select private.promote_waitlist(${event.id}, ${now})`;
+    }
 
     const announced = changed.some((field) => (ANNOUNCED_EVENT_FIELDS as readonly string[]).includes(field));
     if (event.status === "published" && announced) {
       await t.tx`select private.announce_event_change(${event.id}, ${caller.id}, ${event.start_datetime}, ${now})`;
     }
-    return { event: toEventView(row!) };
+    const [current] = capacityGrew ? await t.tx<EventRow[]>`select * from public.events where id = ${event.id}` : [row];
+    return { event: toEventView(current!) };
   });
 }

@@ -6,7 +6,7 @@ import { inCallerTransaction, type Tx } from "../_shared/database.ts";
 import { type Deps, depsFromEnv } from "../_shared/deps.ts";
 import { json } from "../_shared/http.ts";
 import { createRouter, type RouteContext } from "../_shared/router.ts";
-import { EmptyBody } from "../_shared/contracts/accounts-common.ts";
+import { EmptyBody } from "../_shared/contracts/common.ts";
 import {
   AnswerInvitationInput, BankDetails, ChangeMemberRoleInput, CreateOrganizationInput, DecideJoinRequestInput,
   InviteMemberInput, MemberParams, OrganizationParams, RejectOrganizationInput, TransferOwnershipInput,

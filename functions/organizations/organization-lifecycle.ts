@@ -49,7 +49,7 @@ async function saveBankDetails(tx: Tx, orgId: string, details: BankDetails): Pro
  * What the caller may see: read under RLS (anon/authenticated policies decide), bank details
  * only where the bank-details policy lets the caller read them (managers and admins).
  */
-export async function readOrganization(
+export function readOrganization(
   asCaller: <T>(work: (tx: Tx) => Promise<T>) => Promise<T>,
   orgId: string,
   canSeeBank: boolean,

@@ -30,8 +30,8 @@ describe("outbox-dispatch", () => {
     const anon = await fetch(url, { method: "POST", headers: { authorization: `Bearer ${ANON_KEY}` } });
     expect(anon.status).toBe(403);
     expect(((await anon.json()) as { error: { code: string } }).error.code).toBe("forbidden");
-    const [{ pending }] = await sql<Array<{ pending: number }>>`select count(*)::int as pending from private.email_outbox where status = 'pending'`;
-    expect(pending).toBe(150);
+    const [row] = await sql<Array<{ pending: number }>>`select count(*)::int as pending from private.email_outbox where status = 'pending'`;
+    expect(row!.pending).toBe(150);
   });
 
   it("refuses an invalid body with 400 invalid_request", async () => {

@@ -20,7 +20,8 @@ export async function answerInvitation(
 ): Promise<Participant> {
   const event = await loadVisibleEvent(t, params.eventId, { lock: true });
   const row = await lockOwnParticipant(t.tx, event.id, caller.id);
-  if (!row || row.join_method !== "invited") throw notFound(`You have no invitation to "${event.title}"`);
+  // Expert bookings (§3.6 E) are invitations too.
+  if (!row || (row.join_method !== "invited" && row.join_method !== "booking")) throw notFound(`You have no invitation to "${event.title}"`);
   if (row.status !== "pending") {
     throw invalidTransition(`Cannot answer the invitation to "${event.title}": it was already answered (${row.status})`);
   }

@@ -89,6 +89,16 @@ describe("POST /participants/events/:eventId/invitations", () => {
     await expectRefused([started.id], () => invite(started.id, cast.organizer.token, { userId: invitee.id, role: "speaker" }), { status: 409, code: "invalid_transition" });
   });
 
+  it("lets the organizer invite again someone who declined: the same row starts over as pending", async () => {
+    const guest = await createUser(`${prefix}again`);
+    const first = await invite(cast.event.id, cast.organizer.token, { userId: guest.id, role: "speaker" });
+    await answer(cast.event.id, guest.token, { answer: "decline" });
+    const second = await invite(cast.event.id, cast.organizer.token, { userId: guest.id, role: "sponsor", message: "As sponsor then?" });
+    expect(second.status).toBe(201);
+    expect(second.body).toMatchObject({ id: first.body.id, role: "sponsor", status: "pending", message: "As sponsor then?", respondedAt: null });
+    expect(await outboxFor(guest.id, "event_invitation")).toHaveLength(2);
+  });
+
   it("answers 404 for an unknown invitee", async () => {
     await expectRefused([cast.event.id], () => invite(cast.event.id, cast.organizer.token, { userId: "00000000-0000-4000-8000-000000000000", role: "speaker" }), { status: 404, code: "not_found" });
   });

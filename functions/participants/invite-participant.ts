@@ -27,16 +27,27 @@ export async function inviteParticipant(
   const [invitee] = await t.tx<{ id: string }[]>`
     select id from public.users where id = ${body.userId} and status = 'active' and deleted_at is null`;
   if (!invitee) throw notFound(`User "${body.userId}" was not found`);
-  const [existing] = await t.tx<{ status: string; role: string }[]>`
-    select status, role from public.event_participants where event_id = ${event.id} and user_id = ${body.userId}`;
-  if (existing) {
+  const [existing] = await t.tx<{ id: string; status: string; role: string }[]>`
+    select id, status, role from public.event_participants where event_id = ${event.id} and user_id = ${body.userId} for update`;
+  let participantId: string;
+  if (existing && existing.status === "rejected") {
+    // A declined or rejected person may be invited again: the same row starts over as pending.
+    await t.tx`
+      update public.event_participants
+      set status = 'pending', role = ${body.role}, description = ${body.message ?? null}, join_method = 'invited',
+          invited_by = ${caller.id}, responded_at = null, payment_status = null, payment_proof_url = null
+      where id = ${existing.id}`;
+    participantId = existing.id;
+  } else if (existing) {
     throw alreadyParticipant(`Cannot invite user "${body.userId}": they already take part in "${event.title}" as ${existing.role} (${existing.status})`);
+  } else {
+    const [inserted] = await t.tx<{ id: string }[]>`
+      insert into public.event_participants (event_id, user_id, role, description, join_method, status, invited_by)
+      values (${event.id}, ${body.userId}, ${body.role}, ${body.message ?? null}, 'invited', 'pending', ${caller.id})
+      returning id`;
+    if (!inserted) throw new Error("Insert returned no row");
+    participantId = inserted.id;
   }
-  const [inserted] = await t.tx<{ id: string }[]>`
-    insert into public.event_participants (event_id, user_id, role, description, join_method, status, invited_by)
-    values (${event.id}, ${body.userId}, ${body.role}, ${body.message ?? null}, 'invited', 'pending', ${caller.id})
-    returning id`;
-  if (!inserted) throw new Error("Insert returned no row");
   const inviterName = (await profileName(t.tx, caller.id)) ?? "The organizer";
   await notify(t.tx, {
     recipientId: body.userId,
@@ -44,7 +55,7 @@ export async function inviteParticipant(
     content: `You're invited to "${event.title}" as ${body.role}.`,
     eventId: event.id,
     actorId: caller.id,
-    data: { participantId: inserted.id, role: body.role },
+    data: { participantId, role: body.role },
   });
   await enqueueEmail(t.tx, {
     recipientId: body.userId,
@@ -57,7 +68,7 @@ export async function inviteParticipant(
       inviterName,
       message: body.message,
     },
-    dedupeKey: `event_invitation:${inserted.id}`,
+    dedupeKey: `event_invitation:${participantId}:${now.toISOString()}`,
   });
-  return toParticipant(await readParticipant(t.tx, inserted.id));
+  return toParticipant(await readParticipant(t.tx, participantId));
 }

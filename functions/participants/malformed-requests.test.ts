@@ -24,7 +24,8 @@ beforeAll(async () => {
   expert = await createUser(`${prefix}exp`, { roles: ["expert"] });
   invitee = await createUser(`${prefix}inv`);
   await addParticipant(cast.event, invitee, { role: "speaker", status: "pending", joinMethod: "invited" });
-  pendingRowId = await addParticipant(cast.event, await createUser(`${prefix}pay`), { status: "pending", paymentStatus: "pending", proofPath: "x/y/z.png" });
+  const payer = await createUser(`${prefix}pay`);
+  pendingRowId = await addParticipant(cast.event, payer, { status: "pending", paymentStatus: "pending", proofPath: `${cast.event.id}/${payer.id}/z.png` });
 });
 
 interface RouteCase {

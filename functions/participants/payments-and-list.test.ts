@@ -45,7 +45,7 @@ describe("PUT /participants/events/:eventId/payment-proof", () => {
     const { user, path } = await payer();
     const reply = await uploadProof(cast.event.id, user.token, { path });
     expect(reply.status).toBe(200);
-    expect(reply.body).toMatchObject({ paymentStatus: "pending", paymentProofPath: path, status: "pending" });
+    expect(reply.body).toMatchObject({ paymentStatus: "pending", paymentProofPath: `payment-proofs/${path}`, status: "pending" });
     expect((await notificationsFor(cast.organizer.id, "payment_proof_uploaded")).length).toBeGreaterThan(0);
   });
 
@@ -55,7 +55,7 @@ describe("PUT /participants/events/:eventId/payment-proof", () => {
     expect((await decidePayment(id, cast.organizer.token, { decision: "reject", reason: "Unreadable" })).body.status).toBe("rejected");
     const retry = await uploadProof(cast.event.id, user.token, { path: `${cast.event.id}/${user.id}/second.pdf` });
     expect(retry.status).toBe(200);
-    expect(retry.body).toMatchObject({ status: "pending", paymentStatus: "pending", paymentProofPath: `${cast.event.id}/${user.id}/second.pdf` });
+    expect(retry.body).toMatchObject({ status: "pending", paymentStatus: "pending", paymentProofPath: `payment-proofs/${cast.event.id}/${user.id}/second.pdf` });
   });
 
   it("refuses URLs, other people's folders and path tricks (400) and changes nothing", async () => {

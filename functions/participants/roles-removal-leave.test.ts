@@ -150,6 +150,23 @@ describe("POST /participants/events/:eventId/leave", () => {
     expect((await notificationsFor(cast.organizer.id, "participant_left")).length).toBeGreaterThan(0);
   });
 
+  it("frees the seat for the first waitlisted person when an accepted audience member leaves or is removed (FIFO)", async () => {
+    const full = await createEvent(prefix, { organizer: cast.organizer, maxParticipant: 1 });
+    const seated = await freshUser();
+    await addParticipant(full, seated);
+    const first = await freshUser();
+    const second = await freshUser();
+    await addParticipant(full, first, { status: "waitlisted" });
+    await addParticipant(full, second, { status: "waitlisted" });
+    expect((await leave(full.id, seated.token)).status).toBe(200);
+    expect((await participantRow(full.id, first.id))!.status).toBe("accepted");
+    expect((await participantRow(full.id, second.id))!.status).toBe("waitlisted");
+    expect((await notificationsFor(first.id, "participation_decided")).length).toBe(1);
+    const firstRow = (await participantRow(full.id, first.id))!.id;
+    expect((await remove(firstRow, cast.organizer.token)).status).toBe(200);
+    expect((await participantRow(full.id, second.id))!.status).toBe("accepted");
+  });
+
   it("refuses the organizer, a non-participant (404), after the start and after attended (409)", async () => {
     await expectRefused([cast.event.id], () => leave(cast.event.id, cast.organizer.token), { status: 409, code: "invalid_transition" });
     await expectRefused([cast.event.id], () => leave(cast.event.id, cast.stranger.token), { status: 404, code: "not_found" });

@@ -1,6 +1,7 @@
 // Paid events (§3.6 A, §8 #15): the participant uploads the proof to Storage and sends its path
 // here (never a URL); the payment (and the row) become pending for the organizer. A new proof
-// after a rejection starts a new review.
+// after a rejection starts a new review. The column stores `<bucket>/<object name>`, as every media
+// column does (checked by the database).
 import type { Participant, SubmitPaymentProofInput } from "../_shared/contracts/participation.ts";
 import { badRequest, notFound } from "../_shared/errors.ts";
 import { loadVisibleEvent } from "../_shared/participation/event-access.ts";
@@ -38,7 +39,7 @@ export async function submitPaymentProof(
   }
   await t.tx`
     update public.event_participants
-    set payment_proof_url = ${body.path}, payment_status = 'pending', status = 'pending'
+    set payment_proof_url = ${`payment-proofs/${body.path}`}, payment_status = 'pending', status = 'pending'
     where id = ${row.id}`;
   await notify(t.tx, {
     recipientId: event.organizerId,

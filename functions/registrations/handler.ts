@@ -20,6 +20,7 @@ import {
   type WithdrawResponse,
 } from "../_shared/contracts/registrations.ts";
 import { inCallerTransaction } from "../_shared/database.ts";
+import { forbidden } from "../_shared/errors.ts";
 import { type Deps, depsFromEnv } from "../_shared/deps.ts";
 import { loadEventForCaller, requireActive, requireTeamOrAdmin } from "../_shared/event-access.ts";
 import { json, readJson } from "../_shared/http.ts";
@@ -32,11 +33,10 @@ export function createHandler(deps: Deps): (req: Request) => Promise<Response> {
     const reply = await inCallerTransaction(deps.sql, caller, async (t) => {
       const { event, standing } = await loadEventForCaller(t, eventId, caller.id);
       requireActive(standing, `register for event "${event.title}"`);
-      const [row] = await t.tx<Array<ParticipantRow & { was_created: boolean }>>`
-        select p.*, r.created as was_created
-        from private.register_for_event(${event.id}, ${caller.id}, ${deps.clock.now()}) r
-        join public.event_participants p on p.id = r.participant_id`;
-      const { was_created: created, ...registration } = row!;
+      if (standing.isOrganizer) throw forbidden(`Cannot register for event "${event.title}": you organize it`);
+      const [row] = await t.tx<Array<{ participant: ParticipantRow; created: boolean }>>`
+        select participant, created from private.register_for_event(${event.id}, ${caller.id}, ${deps.clock.now()})`;
+      const { participant: registration, created } = row!;
       return { registration: toRegistrationView(registration), created };
     });
     return json(reply, reply.created ? 201 : 200);
@@ -68,11 +68,9 @@ export function createHandler(deps: Deps): (req: Request) => Promise<Response> {
     return await inCallerTransaction(deps.sql, caller, async (t) => {
       const found = await loadEventForCaller(t, eventId, caller.id);
       requireTeamOrAdmin(found, approve ? "accept registrations for" : "reject registrations for");
-      const [row] = await t.tx<ParticipantRow[]>`
-        select p.*
-        from private.decide_registration(${eventId}, ${userId}, ${approve}, ${caller.id}, ${input.reason ?? null}, ${deps.clock.now()})
-          as d (participant_id)
-        join public.event_participants p on p.id = d.participant_id`;
+      const [decided] = await t.tx<Array<{ id: string }>>`
+        select private.decide_registration(${eventId}, ${userId}, ${approve}, ${caller.id}, ${input.reason ?? null}, ${deps.clock.now()}) as id`;
+      const [row] = await t.tx<ParticipantRow[]>`select * from public.event_participants where id = ${decided!.id}`;
       return { registration: toRegistrationView(row!) };
     });
   }

@@ -10,10 +10,13 @@ export interface ParticipantRow {
   status: RegistrationView["status"];
   waitlist_position: number | null;
   payment_status: RegistrationView["paymentStatus"];
-  responded_at: Date | null;
-  created_at: Date;
-  updated_at: Date;
+  responded_at: Date | string | null;
+  created_at: Date | string;
+  updated_at: Date | string;
 }
+
+/** Timestamps arrive as Date from table reads and as strings from jsonb (SQL function results). */
+const iso = (value: Date | string): string => new Date(value).toISOString();
 
 export function toRegistrationView(row: ParticipantRow): RegistrationView {
   return {
@@ -25,8 +28,8 @@ export function toRegistrationView(row: ParticipantRow): RegistrationView {
     status: row.status,
     waitlistPosition: row.waitlist_position,
     paymentStatus: row.payment_status,
-    respondedAt: row.responded_at ? row.responded_at.toISOString() : null,
-    createdAt: row.created_at.toISOString(),
-    updatedAt: row.updated_at.toISOString(),
+    respondedAt: row.responded_at === null ? null : iso(row.responded_at),
+    createdAt: iso(row.created_at),
+    updatedAt: iso(row.updated_at),
   };
 }

@@ -5,7 +5,7 @@ import {
   addParticipant,
   createEvent,
   createOrganization,
-  createUser,
+  createUsers,
   type FixtureUser,
   reviewRows,
   suspend,
@@ -31,9 +31,7 @@ function post(token: string, body: Record<string, unknown>) {
 }
 
 beforeAll(async () => {
-  [owner, member, attendee, registeredOnly, stranger, suspendedMember] = await Promise.all(
-    ["cor-owner", "cor-mia", "cor-ada", "cor-reg", "cor-stan", "cor-sus"].map((h) => createUser(h)),
-  );
+  [owner, member, attendee, registeredOnly, stranger, suspendedMember] = await createUsers(["cor-owner", "cor-mia", "cor-ada", "cor-reg", "cor-stan", "cor-sus"] as const);
   organizationId = await createOrganization(owner, { name: "Rust Guild" });
   pendingOrganizationId = await createOrganization(owner, { name: "Not Yet Guild", approved: false });
   await addMember(organizationId, member);

@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { callFunction, testSql } from "../../tests/support/harness.ts";
-import { addParticipant, createEvent, createUser, type FixtureUser, reviewRows, suspend } from "./review-fixtures.ts";
+import { addParticipant, createEvent, createUsers, type FixtureUser, reviewRows, suspend } from "./review-fixtures.ts";
 
 // Real Deno gateway + throwaway database; the clock is the real one, so events are placed in time
 // relative to now.
@@ -31,9 +31,7 @@ function personReview(revieweeId: string, overrides: Record<string, unknown> = {
 }
 
 beforeAll(async () => {
-  [organizer, speaker, sponsor, attendee, absentee, pendingSpeaker, otherAttendee, stranger, suspended] = await Promise.all(
-    ["cpr-olga", "cpr-sam", "cpr-spon", "cpr-ada", "cpr-abe", "cpr-pete", "cpr-ann", "cpr-stan", "cpr-sus"].map((h) => createUser(h)),
-  );
+  [organizer, speaker, sponsor, attendee, absentee, pendingSpeaker, otherAttendee, stranger, suspended] = await createUsers(["cpr-olga", "cpr-sam", "cpr-spon", "cpr-ada", "cpr-abe", "cpr-pete", "cpr-ann", "cpr-stan", "cpr-sus"] as const);
   eventId = await createEvent(organizer, { title: "Ownership in practice", endedDaysAgo: 2 });
   await addParticipant(eventId, speaker, { role: "speaker", status: "accepted" });
   await addParticipant(eventId, sponsor, { role: "sponsor", status: "accepted" });

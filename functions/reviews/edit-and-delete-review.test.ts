@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { callFunction, testSql } from "../../tests/support/harness.ts";
-import { addParticipant, createEvent, createUser, type FixtureUser, makeAdmin, suspend } from "./review-fixtures.ts";
+import { addParticipant, createEvent, createUser, createUsers, type FixtureUser, makeAdmin, suspend } from "./review-fixtures.ts";
 
 // Real Deno gateway + throwaway database. A review whose window has closed is arranged by moving
 // its event's end back in time as the project owner (the clock itself is real).
@@ -49,9 +49,7 @@ async function speakerAggregates() {
 }
 
 beforeAll(async () => {
-  [organizer, speaker, author, stranger, admin] = await Promise.all(
-    ["edr-olga", "edr-sam", "edr-ada", "edr-stan", "edr-root"].map((h) => createUser(h)),
-  );
+  [organizer, speaker, author, stranger, admin] = await createUsers(["edr-olga", "edr-sam", "edr-ada", "edr-stan", "edr-root"] as const);
   await makeAdmin(admin);
 });
 

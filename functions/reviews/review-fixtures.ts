@@ -2,49 +2,12 @@
 // (sign-up through auth.users, so the data model's triggers build users and profiles). Every
 // handle gets a per-file prefix so parallel test files never share rows.
 import { randomUUID } from "node:crypto";
-import postgres from "postgres";
-import { inject } from "vitest";
-import { signClaims, testSql } from "../../tests/support/harness.ts";
+import { testSql, tokenFor } from "../../tests/support/harness.ts";
 
 export interface FixtureUser {
   id: string;
   email: string;
   token: string;
-}
-
-/**
- * A real access token: GoTrue's base claims, passed through our access-token hook as Auth calls it
- * (connected as supabase_auth_admin), signed HS256 with the local secret. The harness's tokenFor()
- * switches role from postgres, which is not a member of supabase_auth_admin (reported to the lead).
- */
-export async function mintToken(user: { id: string; email: string }): Promise<string> {
-  const url = new URL(inject("dbUrl"));
-  url.username = "supabase_auth_admin";
-  const auth = postgres(url.toString(), { max: 1, onnotice: () => {} });
-  try {
-    const nowSeconds = Math.floor(Date.now() / 1000);
-    const claims = {
-      iss: "http://127.0.0.1:54321/auth/v1",
-      sub: user.id,
-      aud: "authenticated",
-      exp: nowSeconds + 3600,
-      iat: nowSeconds,
-      email: user.email,
-      phone: "",
-      app_metadata: { provider: "email", providers: ["email"] },
-      user_metadata: {},
-      role: "authenticated",
-      aal: "aal1",
-      amr: [{ method: "password", timestamp: nowSeconds }],
-      session_id: randomUUID(),
-      is_anonymous: false,
-    };
-    const [row] = await auth<{ result: { claims: Record<string, unknown> } }[]>`
-      select private.custom_access_token_hook(${auth.json({ user_id: user.id, claims, authentication_method: "password" })}) as result`;
-    return await signClaims(row!.result.claims);
-  } finally {
-    await auth.end();
-  }
 }
 
 export async function createUser(handle: string, options: { fullName?: string } = {}): Promise<FixtureUser> {
@@ -54,7 +17,12 @@ export async function createUser(handle: string, options: { fullName?: string } 
   await sql`
     insert into auth.users (id, email, email_confirmed_at, raw_user_meta_data)
     values (${id}, ${email}, now(), ${sql.json({ full_name: options.fullName ?? handle })})`;
-  return { id, email, token: await mintToken({ id, email }) };
+  return { id, email, token: await tokenFor(email) };
+}
+
+/** Several users at once, typed as a tuple of the same length as `handles`. */
+export function createUsers<const Handles extends readonly string[]>(handles: Handles): Promise<{ [K in keyof Handles]: FixtureUser }> {
+  return Promise.all(handles.map((handle) => createUser(handle))) as Promise<{ [K in keyof Handles]: FixtureUser }>;
 }
 
 export async function suspend(user: FixtureUser): Promise<void> {

@@ -4,7 +4,7 @@ import { execFileSync, spawnSync } from "node:child_process";
 import { createHash } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
-import { projectRoot } from "./paths.mjs";
+import { projectRoot, stateDir } from "./paths.mjs";
 import { assertPortFree } from "./ports.mjs";
 
 export const SUPERUSER = "supabase_admin";
@@ -78,11 +78,11 @@ function serverUserCanWrite(dir) {
 }
 
 /**
- * The folder for a named cluster. Project-local (`.local/<name>`) when the postgres user can
+ * The folder for a named cluster. Project-local (`.local/<name>`, see stateDir) when the postgres user can
  * reach it; otherwise a folder under /var/tmp keyed by the project path, linked from `.local/`.
  */
 export function dataDirFor(name) {
-  const local = path.join(projectRoot, ".local", name);
+  const local = path.join(stateDir, name);
   if (fs.existsSync(local) && fs.lstatSync(local).isSymbolicLink()) return fs.realpathSync(local);
   fs.mkdirSync(local, { recursive: true, mode: 0o700 });
   giveToServerUser(local);

@@ -64,14 +64,14 @@ export function applyMigrationsWithCli({ port }) {
  * Replays every migration with psql in a scratch database of the same cluster, so a broken file
  * is reported with its line before the dev database is touched.
  */
-export function checkMigrationsInScratchDatabase({ port }) {
+export function checkMigrationsInScratchDatabase({ port, dir = migrationsDir }) {
   const scratch = "atas_migration_check";
   const admin = { port, user: SUPERUSER };
   runSql(admin, `drop database if exists ${scratch} with (force)`);
   runSql(admin, `create database ${scratch} template template0`);
   try {
     applyPlatformBase({ port, database: scratch });
-    for (const file of sqlFilesIn(migrationsDir)) runSqlFile({ port, database: scratch }, file);
+    for (const file of sqlFilesIn(dir)) runSqlFile({ port, database: scratch }, file);
   } finally {
     runSql(admin, `drop database if exists ${scratch} with (force)`);
   }

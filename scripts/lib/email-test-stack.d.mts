@@ -1,4 +1,4 @@
-import type { DenoService } from "./deno-process.d.mts";
+import type { DenoService } from "./services.d.mts";
 
 export const LOCAL_JWT_SECRET: string;
 export const SERVICE_ROLE_KEY: string;

@@ -11,7 +11,13 @@ export const SERVICE_ROLE_KEY =
 export const PUBLISHABLE_KEY = "sb_publishable_ACJWlzQHlZjBrEguHvfOxg_3BJgxAaH";
 export const SECRET_KEY = "sb_secret_N7UND0UgjKTVK-Uodkm0Hg_xSvEMPvz";
 
-export const PORTS = { api: 54321, db: 54322, studio: 54323, inbox: 54324 };
+// Standard local ports; ATAS_*_PORT move them (tests of start-up itself run beside a dev stack).
+export const PORTS = {
+  api: Number(process.env.ATAS_API_PORT ?? 54321),
+  db: Number(process.env.ATAS_DB_PORT ?? 54322),
+  studio: 54323,
+  inbox: Number(process.env.ATAS_INBOX_PORT ?? 54324),
+};
 
 /** Values from supabase/.env (read by the CLI for env() in config.toml too). */
 export function dotEnv() {

@@ -2,7 +2,7 @@
 // a real Deno process through the real `resend` SDK.
 import { Resend } from "resend";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { startMailCatcher } from "../lib/deno-process.mjs";
+import { startMailCatcher } from "../lib/services.mjs";
 
 type Catcher = Awaited<ReturnType<typeof startMailCatcher>>;
 let catcher: Catcher;

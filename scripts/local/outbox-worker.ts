@@ -4,7 +4,8 @@
 //   deno run -A --config deno.json scripts/local/outbox-worker.ts
 //   env: SUPABASE_DB_URL, RESEND_BASE_URL, RESEND_API_KEY, SITE_URL, EMAIL_FROM,
 //        OUTBOX_CONCURRENCY (2), OUTBOX_BATCH_SIZE (100), OUTBOX_LEASE_SECONDS (60),
-//        OUTBOX_MAX_ATTEMPTS (8), OUTBOX_BASE_BACKOFF_MS (2000), OUTBOX_POLL_MS (1000)
+//        OUTBOX_MAX_ATTEMPTS (8), OUTBOX_BASE_BACKOFF_MS (2000), OUTBOX_POLL_MS (1000),
+//        OUTBOX_REQUESTS_PER_SECOND (0 = unpaced; Resend's default limit is 2)
 import { connect } from "../../functions/_shared/database.ts";
 import { emailConfigFromEnv } from "../../functions/_shared/email/email-config.ts";
 import { createResendMailer } from "../../functions/_shared/email/mailer.ts";
@@ -38,11 +39,23 @@ const sql = connect(requireEnv("SUPABASE_DB_URL"), { max: concurrency + 1 });
 // A send must end well inside its lease, or another dispatcher could claim the batch meanwhile.
 const mailer = createResendMailer(config, { timeoutMs: Math.min(30_000, Math.floor(leaseSeconds * 1000 * 0.5)) });
 const verbose = Deno.env.get("OUTBOX_VERBOSE") === "1";
+// Resend allows 2 requests per second per team by default: pacing sends avoids 429s and their
+// pauses. 0 = no pacing (429 + retry-after still slow us down).
+const requestsPerSecond = numberFromEnv("OUTBOX_REQUESTS_PER_SECOND", 0);
+let nextSendAt = 0;
+function waitForSendSlot(): Promise<void> {
+  if (requestsPerSecond <= 0) return Promise.resolve();
+  const now = Date.now();
+  const slot = Math.max(now, nextSendAt);
+  nextSendAt = slot + 1000 / requestsPerSecond;
+  return new Promise((resolve) => setTimeout(resolve, slot - now));
+}
 const dispatcher = createOutboxDispatcher({
   sql,
   mailer,
   options,
   log: { info: (message) => verbose && console.log(message), error: (message) => console.error(message) },
+  beforeSend: waitForSendSlot,
 });
 
 const stopping = new AbortController();

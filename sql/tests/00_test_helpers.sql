@@ -112,8 +112,10 @@ language plpgsql volatile security definer set search_path = '' as $$
 declare
   account auth.users;
   issued bigint := pg_catalog.floor(extract(epoch from pg_catalog.now()));
+  -- looked up once: tests.uid() is volatile, so in the where clause it would run per row
+  account_id uuid := tests.uid(handle);
 begin
-  select * into account from auth.users u where u.id = tests.uid(handle);
+  select * into account from auth.users u where u.id = account_id;
   return private.custom_access_token_hook(pg_catalog.jsonb_build_object(
     'user_id', account.id,
     'authentication_method', 'password',

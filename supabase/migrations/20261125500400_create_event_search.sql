@@ -12,7 +12,7 @@
 -- invoker and reads the rows themselves under the caller's RLS.
 -- Touches: type public.event_search_result; columns events.search_tags, events.search_vector (generated) + indexes; functions
 -- private.event_search_document, private.refresh_event_search_tags (+ triggers on
--- event_categories, categories), private.encode_cursor, private.decode_cursor,
+-- event_categories, categories), private.decode_cursor,
 -- private.search_event_page, public.search_events; index users_unlisted_idx.
 
 alter table public.events add column search_tags text[] not null default '{}';
@@ -79,13 +79,9 @@ from (
 ) t
 where t.event_id = e.id;
 
--- Cursors are opaque to clients: base64url of a small JSON object. Invalid input is a 400
--- (invalid_parameter_value), never a 500.
-create function private.encode_cursor(payload jsonb) returns text
-language sql immutable set search_path = '' as $$
-  select pg_catalog.translate(pg_catalog.encode(pg_catalog.convert_to(payload::text, 'UTF8'), 'base64'), E'+/=\n', '-_')
-$$;
-
+-- Cursors are opaque to clients: base64url of a small JSON object, encoded inline in the queries
+-- below (translate(encode(convert_to(json, 'UTF8'), 'base64'), '+/=\n', '-_')). Decoding invalid
+-- input is a 400 (invalid_parameter_value), never a 500.
 create function private.decode_cursor(cursor text) returns jsonb
 language plpgsql immutable set search_path = '' as $$
 declare
@@ -102,7 +98,7 @@ exception when others then
   raise exception using errcode = 'invalid_parameter_value',
     message = 'after_cursor is not a cursor returned by this function: pass the cursor of the last row you received';
 end $$;
-grant execute on function private.encode_cursor(jsonb), private.decode_cursor(text) to anon, authenticated, service_role;
+grant execute on function private.decode_cursor(text) to anon, authenticated, service_role;
 
 -- Definer (see the header): one page of listable event ids in display order, with each row's
 -- cursor. Its WHERE clause is the visibility rule itself: published, public, not deleted, listed
@@ -130,7 +126,7 @@ begin
   if text_query is null then
     return query
       select e.id, (row_number() over (order by e.start_datetime, e.id))::integer, null::real,
-             private.encode_cursor(pg_catalog.jsonb_build_object('s', e.start_datetime, 'i', e.id))
+             pg_catalog.translate(pg_catalog.encode(pg_catalog.convert_to(pg_catalog.jsonb_build_object('s', e.start_datetime, 'i', e.id)::text, 'UTF8'), 'base64'), E'+/=\n', '-_')
       from public.events e
       where e.status = 'published' and e.visibility = 'public' and e.deleted_at is null
         and not (e.organizer_id = any (hidden))
@@ -146,7 +142,7 @@ begin
   end if;
   return query
     select h.id, (row_number() over (order by h.rank desc, h.start_datetime, h.id))::integer, h.rank,
-           private.encode_cursor(pg_catalog.jsonb_build_object('r', h.rank, 's', h.start_datetime, 'i', h.id))
+           pg_catalog.translate(pg_catalog.encode(pg_catalog.convert_to(pg_catalog.jsonb_build_object('r', h.rank, 's', h.start_datetime, 'i', h.id)::text, 'UTF8'), 'base64'), E'+/=\n', '-_')
     from (
       select e.id, e.start_datetime, pg_catalog.ts_rank_cd(e.search_vector, text_query) as rank
       from public.events e

@@ -6,8 +6,8 @@
 -- rows (events_listing_organizer_idx / events_listing_organization_idx, whose operators are
 -- leakproof so RLS does not block them); for own participation, one probe per participant row.
 -- Nothing grows with how many events a followed organizer has.
--- Touches: function public.my_feed, private.unlisted_user_ids; index event_participants
--- (user_id, event_id).
+-- Touches: functions public.my_feed, private.unlisted_user_ids. Own participations use the data
+-- model's event_participants_user_id_idx (user_id, status).
 
 -- Definer: the API roles may not read public.users. Returns only ids (a short list: suspended,
 -- frozen and deleted accounts), used to leave their events out of discovery.
@@ -19,9 +19,6 @@ $$;
 comment on function private.unlisted_user_ids() is 'Accounts whose events discovery hides (suspended, frozen, deleted); uses users_unlisted_idx.';
 revoke all on function private.unlisted_user_ids() from public;
 grant execute on function private.unlisted_user_ids() to anon, authenticated, service_role;
-
--- Own participations by user (the data model's unique (event_id, user_id) leads with event_id).
-create index event_participants_user_id_event_id_idx on public.event_participants (user_id, event_id);
 
 create function public.my_feed(after_cursor text default null, page_size integer default 20)
 returns setof public.event_search_result
@@ -99,7 +96,7 @@ begin
            e.organizer_id, e.organization_id, e.cover_url, e.logo_url, e.registration_type, e.registration_status,
            e.price, e.currency, e.max_participant, e.participant_count, e.reviews_count, e.average_rating,
            e.search_tags, null::real,
-           private.encode_cursor(pg_catalog.jsonb_build_object('s', e.start_datetime, 'i', e.id)),
+           pg_catalog.translate(pg_catalog.encode(pg_catalog.convert_to(pg_catalog.jsonb_build_object('s', e.start_datetime, 'i', e.id)::text, 'UTF8'), 'base64'), E'+/=\n', '-_'),
            page.reasons
     from page
     join public.events e on e.id = page.id

@@ -2,7 +2,7 @@
 // owner's connection (testSql), exactly what Auth and the data model would create. Every handle
 // is prefixed per test file so files running in parallel never share rows.
 import { randomUUID } from "node:crypto";
-import { testSql, tokenFor } from "./harness.ts";
+import { signClaims, testSql } from "./harness.ts";
 
 export interface TestUser {
   id: string;
@@ -11,18 +11,52 @@ export interface TestUser {
   token: () => Promise<string>;
 }
 
-/** A confirmed (active) account, as a sign-up + e-mail confirmation leaves it. */
-export async function createUser(handle: string, options: { admin?: boolean; fullName?: string } = {}): Promise<TestUser> {
+/**
+ * The claims Auth would put in an access token for these users: its base claims passed through
+ * our access-token hook in the database. (Built here rather than with tests.access_token_claims,
+ * whose lookup scans every account per row and takes seconds once a database holds a few hundred.)
+ */
+async function hookClaims(userIds: string[]): Promise<Map<string, Record<string, unknown>>> {
+  const rows = await testSql()<Array<{ id: string; claims: Record<string, unknown> }>>`
+    select u.id, private.custom_access_token_hook(jsonb_build_object(
+      'user_id', u.id,
+      'authentication_method', 'password',
+      'claims', jsonb_build_object(
+        'iss', 'http://127.0.0.1:54321/auth/v1', 'sub', u.id, 'aud', 'authenticated',
+        'exp', floor(extract(epoch from now()))::bigint + 3600, 'iat', floor(extract(epoch from now()))::bigint,
+        'email', u.email, 'phone', '', 'app_metadata', u.raw_app_meta_data, 'user_metadata', u.raw_user_meta_data,
+        'role', 'authenticated', 'aal', 'aal1',
+        'amr', jsonb_build_array(jsonb_build_object('method', 'password', 'timestamp', floor(extract(epoch from now()))::bigint)),
+        'session_id', gen_random_uuid(), 'is_anonymous', false))) -> 'claims' as claims
+    from auth.users u where u.id = any(${userIds}::uuid[])`;
+  return new Map(rows.map((row) => [row.id, row.claims]));
+}
+
+/**
+ * A confirmed (active) account made by the data model's `tests.create_user` (a real sign-up row
+ * set). Handles get a random suffix so files, and reruns on one database, never collide.
+ * The token carries the claims of our access-token hook, signed
+ * with the local secret, like the tokens Auth issues; it is minted once, so a later suspension
+ * keeps the old token alive (rule 7.2 is then the database's job).
+ */
+export async function createUser(handle: string, options: { admin?: boolean } = {}): Promise<TestUser> {
   const sql = testSql();
-  const id = randomUUID();
-  const email = `${handle}-${id.slice(0, 8)}@example.test`;
-  await sql`
-    insert into auth.users (id, instance_id, aud, role, email, email_confirmed_at, raw_app_meta_data, raw_user_meta_data, created_at, updated_at)
-    values (${id}, '00000000-0000-0000-0000-000000000000', 'authenticated', 'authenticated', ${email}, now(),
-            ${sql.json({ provider: "email", providers: ["email"] })}, ${sql.json({ full_name: options.fullName ?? handle })}, now(), now())`;
-  if (options.admin) await sql`insert into public.user_roles (user_id, role, status) values (${id}, 'admin', 'approved')`;
+  const unique = `${handle}-${randomUUID().slice(0, 8)}`;
+  const roles = options.admin ? ["student", "admin"] : ["student"];
+  const [row] = await sql<Array<{ id: string; email: string }>>`
+    select tests.create_user(${unique}, ${roles}::public.app_role[]) as id, tests.email_of(${unique}) as email`;
   let token: string | null = null;
-  return { id, email, handle, token: async () => (token ??= await tokenFor(email)) };
+  return {
+    id: row!.id,
+    email: row!.email,
+    handle: unique,
+    token: async () => {
+      if (token) return token;
+      const claims = (await hookClaims([row!.id])).get(row!.id)!;
+      token = await signClaims(claims);
+      return token;
+    },
+  };
 }
 
 /** Suspends an account directly (as an admin's action would), keeping tokens minted before. */
@@ -125,4 +159,22 @@ export async function eventState(eventId: string): Promise<string> {
     select (select count(*) from public.notifications n where n.data ->> 'event_id' = ${eventId}) as notifications,
            (select count(*) from public.audit_logs a where a.target_id = ${eventId}) as audits`;
   return JSON.stringify({ event: event?.row, participants: participants.map((p) => p.row), counts });
+}
+
+/** Many active users at once (one round trip), each with a token minted through the hook. */
+export async function createUsers(prefix: string, count: number): Promise<TestUser[]> {
+  const sql = testSql();
+  const suffix = randomUUID().slice(0, 8);
+  const rows = await sql<Array<{ handle: string; id: string; email: string }>>`
+    with made as (
+      select g, ${prefix} || '-' || g || '-' || ${suffix} as handle from generate_series(1, ${count}) g
+    ), created as (
+      select g, handle, tests.create_user(handle) as id from made
+    )
+    select handle, id, tests.email_of(handle) as email from created order by g`;
+  const claims = await hookClaims(rows.map((row) => row.id));
+  return await Promise.all(rows.map(async (row) => {
+    const token = await signClaims(claims.get(row.id)!);
+    return { id: row.id, email: row.email, handle: row.handle, token: async () => token };
+  }));
 }

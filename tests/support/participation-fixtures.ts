@@ -104,7 +104,7 @@ export async function addParticipant(
   const [row] = await sql<{ id: string }[]>`
     insert into public.event_participants (event_id, user_id, role, join_method, status, payment_status, payment_proof_url)
     values (${event.id}, ${user.id}, ${options.role ?? "audience"}, ${options.joinMethod ?? "registered"}, ${first},
-            ${options.paymentStatus ?? null}, ${options.proofPath ?? null})
+            ${options.paymentStatus ?? null}, ${options.proofPath ? `payment-proofs/${options.proofPath}` : null})
     returning id`;
   if (first !== status) await sql`update public.event_participants set status = ${status} where id = ${row!.id}`;
   return row!.id;

@@ -1,6 +1,6 @@
 // Contracts of the `accounts` function: onboarding, role requests, account deletion, own account.
 import { z } from "zod";
-import { boundedText, EmptyBody, HttpsUrl, IsoDateTime, type RouteContract, Uuid } from "./accounts-common.ts";
+import { boundedText, EmptyBody, HttpsUrl, IsoDateTime, type RouteContract, Uuid } from "./common.ts";
 
 export const AppRole = z.enum(["student", "teacher", "expert", "sponsor", "admin"]);
 export type AppRole = z.infer<typeof AppRole>;

@@ -1,7 +1,7 @@
 // Contracts of the `admin` function: role decisions, suspension, moderation queues, broadcasts,
 // the audit log and the shared taxonomies. Every route needs a CURRENTLY active, approved admin.
 import { z } from "zod";
-import { boundedText, EmptyBody, IsoDateTime, Reason, type RouteContract, Uuid } from "./accounts-common.ts";
+import { boundedText, EmptyBody, IsoDateTime, Reason, type RouteContract, Uuid } from "./common.ts";
 import { AppRole, RoleStatus, UserStatus } from "./accounts.ts";
 
 export const RoleDecisionAction = z.enum(["approve", "reject", "revoke", "grant"]);

@@ -1,10 +1,8 @@
 // Contracts of the `attendance` function (DOMAIN.md §3.6 F and G, §3.8 walk-in tokens, §8 #9):
 // team marking, rotating check-in codes, self check-in, walk-in tokens and the public walk-in form.
 import { z } from "zod";
-import { ParticipantStatus, PaymentStatus, type RouteContract } from "./participation.ts";
-
-const Uuid = z.uuid({ error: "Must be a UUID" });
-const IsoDateTime = z.iso.datetime({ offset: true });
+import { EmptyBody, IsoDateTime, type RouteContract, Uuid } from "./common.ts";
+import { ParticipantStatus, PaymentStatus } from "./participation.ts";
 
 export const EventParams = z.object({ eventId: Uuid }).strict();
 export type EventParams = z.infer<typeof EventParams>;
@@ -22,7 +20,7 @@ export const CheckInCodeValue = z.string().trim().toUpperCase().regex(/^[A-Z2-7]
 export const CheckInInput = z.object({ code: CheckInCodeValue }).strict();
 export type CheckInInput = z.infer<typeof CheckInInput>;
 
-export const OnlineCheckInInput = z.object({}).strict();
+export const OnlineCheckInInput = EmptyBody;
 export type OnlineCheckInInput = z.infer<typeof OnlineCheckInInput>;
 
 export const CreateWalkInTokenInput = z.object({
@@ -33,7 +31,7 @@ export const CreateWalkInTokenInput = z.object({
 }).strict();
 export type CreateWalkInTokenInput = z.infer<typeof CreateWalkInTokenInput>;
 
-export const DeactivateWalkInTokenInput = z.object({}).strict();
+export const DeactivateWalkInTokenInput = EmptyBody;
 export type DeactivateWalkInTokenInput = z.infer<typeof DeactivateWalkInTokenInput>;
 
 /** The public walk-in form. Never creates an account; the e-mail only names a guest row. */
@@ -41,9 +39,9 @@ export const WalkInInput = z.object({
   token: z.string().regex(/^[0-9a-f]{32,128}$/, "Must be the walk-in token from the event's link"),
   name: z.string().trim().min(1).max(100),
   email: z.email().max(254),
-  /** Paid events: a storage path `<eventId>/walk-in/<file>` of the payment proof. */
+  /** Paid events, signed-in walk-ins only: the proof's object name `<eventId>/<userId>/<file>` in the payment-proofs bucket. */
   paymentProofPath: z.string().max(500)
-    .regex(/^[0-9a-f-]{36}\/walk-in\/[A-Za-z0-9._-]{1,200}$/i, "Must be a storage path <eventId>/walk-in/<file name>, not a URL")
+    .regex(/^[0-9a-f-]{36}\/[0-9a-f-]{36}\/[A-Za-z0-9._-]{1,200}$/i, "Must be a storage object name <eventId>/<userId>/<file name>, not a URL")
     .optional(),
 }).strict();
 export type WalkInInput = z.infer<typeof WalkInInput>;
@@ -88,45 +86,71 @@ export const WalkInResult = z.object({
 });
 export type WalkInResult = z.infer<typeof WalkInResult>;
 
+const NOT_FOUND = { status: 404, code: "not_found", when: "the event or row does not exist or the caller may not see it" };
+const FORBIDDEN = { status: 403, code: "forbidden", when: "the caller's account is not active, or the caller is not on the event team" };
+const INVALID_TRANSITION = { status: 409, code: "invalid_transition", when: "the row is not accepted (pending, waitlisted, rejected never attend) or the event does not take attendance" };
+const OUTSIDE_WINDOW = { status: 409, code: "outside_attendance_window", when: "now is not between 1 h before the start and the end" };
+
 export const routes: RouteContract[] = [
   {
-    method: "POST", path: "/participants/{participantId}", function: "attendance", auth: "user",
-    summary: "Organizer or accepted committee marks an accepted participant attended or absent inside the attendance window",
-    body: MarkAttendanceInput, response: AttendanceRecord,
+    function: "attendance", method: "POST", path: "/participants/:participantId", auth: "user", params: ParticipantParams,
+    summary: "Mark an accepted participant attended or absent (organizer or accepted committee)",
+    body: MarkAttendanceInput,
+    responses: { 200: { description: "The attendance record", schema: AttendanceRecord } },
+    errors: [NOT_FOUND, FORBIDDEN, INVALID_TRANSITION, OUTSIDE_WINDOW],
   },
   {
-    method: "GET", path: "/events/{eventId}/code", function: "attendance", auth: "user",
-    summary: "The event team gets the current rotating check-in code (changes every 15 minutes)",
-    response: CheckInCode,
+    function: "attendance", method: "GET", path: "/events/:eventId/code", auth: "user", params: EventParams,
+    summary: "The current rotating check-in code (event team; changes every 15 minutes)",
+    responses: { 200: { description: "The code and its window", schema: CheckInCode } },
+    errors: [NOT_FOUND, FORBIDDEN, INVALID_TRANSITION],
   },
   {
-    method: "POST", path: "/events/{eventId}/check-in", function: "attendance", auth: "user",
-    summary: "An accepted participant checks in by presenting the current code, inside the attendance window",
-    body: CheckInInput, response: AttendanceRecord,
+    function: "attendance", method: "POST", path: "/events/:eventId/check-in", auth: "user", params: EventParams,
+    summary: "Check in with the event's current code (accepted participants, inside the attendance window)",
+    body: CheckInInput,
+    responses: { 200: { description: "The attendance record", schema: AttendanceRecord } },
+    errors: [NOT_FOUND, FORBIDDEN, INVALID_TRANSITION, OUTSIDE_WINDOW,
+      { status: 403, code: "invalid_checkin_code", when: "the code is wrong or belongs to another 15-minute window" }],
   },
   {
-    method: "POST", path: "/events/{eventId}/online-check-in", function: "attendance", auth: "user",
-    summary: "An accepted participant of an online or hybrid event checks in inside the attendance window",
-    body: OnlineCheckInInput, response: AttendanceRecord,
+    function: "attendance", method: "POST", path: "/events/:eventId/online-check-in", auth: "user", params: EventParams,
+    summary: "Online self check-in (online and hybrid events, inside the attendance window)",
+    body: OnlineCheckInInput,
+    responses: { 200: { description: "The attendance record", schema: AttendanceRecord } },
+    errors: [NOT_FOUND, FORBIDDEN, INVALID_TRANSITION, OUTSIDE_WINDOW],
   },
   {
-    method: "GET", path: "/events/{eventId}/walk-in-tokens", function: "attendance", auth: "user",
-    summary: "The event team lists the event's walk-in tokens",
-    response: WalkInTokenList,
+    function: "attendance", method: "GET", path: "/events/:eventId/walk-in-tokens", auth: "user", params: EventParams,
+    summary: "List the event's walk-in tokens (event team)",
+    responses: { 200: { description: "The tokens", schema: WalkInTokenList } },
+    errors: [NOT_FOUND, FORBIDDEN],
   },
   {
-    method: "POST", path: "/events/{eventId}/walk-in-tokens", function: "attendance", auth: "user",
-    summary: "The event team creates a walk-in token (random, 192 bits; optional max uses; expiry defaults to the event end)",
-    body: CreateWalkInTokenInput, response: WalkInToken,
+    function: "attendance", method: "POST", path: "/events/:eventId/walk-in-tokens", auth: "user", params: EventParams,
+    summary: "Create a walk-in token (event team): 192 random bits, optional max uses, expiry defaults to the event end",
+    body: CreateWalkInTokenInput,
+    responses: { 201: { description: "The new token", schema: WalkInToken } },
+    errors: [NOT_FOUND, FORBIDDEN, INVALID_TRANSITION],
   },
   {
-    method: "POST", path: "/walk-in-tokens/{tokenId}/deactivate", function: "attendance", auth: "user",
-    summary: "The event team deactivates a walk-in token",
-    body: DeactivateWalkInTokenInput, response: WalkInToken,
+    function: "attendance", method: "POST", path: "/walk-in-tokens/:tokenId/deactivate", auth: "user", params: TokenParams,
+    summary: "Deactivate a walk-in token (event team)",
+    body: DeactivateWalkInTokenInput,
+    responses: { 200: { description: "The deactivated token", schema: WalkInToken } },
+    errors: [NOT_FOUND, FORBIDDEN],
   },
   {
-    method: "POST", path: "/walk-in", function: "attendance", auth: "anon-or-user",
-    summary: "Public walk-in form (anon key is enough): free events record attendance, paid events a pending payment; unknown e-mails become guest rows, never accounts",
-    body: WalkInInput, response: WalkInResult,
+    function: "attendance", method: "POST", path: "/walk-in", auth: "optional",
+    summary: "Public walk-in form (the anon key is enough)",
+    description: "Free events record attendance, paid events a pending payment. Unknown e-mails become guest rows, never accounts; a signed-in caller submitting their own e-mail is linked to their account; existing rows are never touched.",
+    body: WalkInInput,
+    responses: { 201: { description: "The walk-in row", schema: WalkInResult } },
+    errors: [OUTSIDE_WINDOW, INVALID_TRANSITION, FORBIDDEN,
+      { status: 404, code: "not_found", when: "the token does not exist" },
+      { status: 409, code: "already_participant", when: "this e-mail is already on the event's list" },
+      { status: 409, code: "walk_in_token_inactive", when: "the team deactivated the token" },
+      { status: 409, code: "walk_in_token_expired", when: "the token's expiry has passed" },
+      { status: 409, code: "walk_in_token_exhausted", when: "the token reached its max uses" }],
   },
 ];

@@ -18,6 +18,9 @@ export function boundedText(max: number) {
 /** An https URL of at most 500 characters. */
 export const HttpsUrl = z.url({ protocol: /^https$/ }).max(500, "Must be at most 500 characters");
 
+/** A required moderation reason (stored ≤ 500 characters: users.suspended_reason, decision_reason). */
+export const Reason = boundedText(500);
+
 export const PageQuery = z.strictObject({
   limit: z.coerce.number().int().min(1).max(100).default(20),
   offset: z.coerce.number().int().min(0).max(100_000).default(0),

@@ -67,7 +67,15 @@ export const CreateEventInput = z
     organizationId: Uuid.nullable().optional().describe("Organization events: only its owner or admins"),
     status: EventStatus.optional().describe("Ignored: every event starts as a draft (publish it with POST /:id/publish)"),
   })
-  .refine(endsAfterStart, { message: "Must be after startDatetime", path: ["endDatetime"] });
+  .refine(endsAfterStart, { message: "Must be after startDatetime", path: ["endDatetime"] })
+  .refine((input) => !(input.registrationType === "paid" && input.autoAcceptRegistration === true), {
+    message: "Paid events cannot auto-accept registrations: the organizer verifies each payment",
+    path: ["autoAcceptRegistration"],
+  })
+  .refine((input) => input.registrationType === "paid" || !input.price, {
+    message: "Only paid events have a price: set registrationType to paid",
+    path: ["price"],
+  });
 export type CreateEventInput = z.infer<typeof CreateEventInput>;
 
 export const UpdateEventInput = z

@@ -1,6 +1,6 @@
 // Contracts of the `organizations` function: review by admins, membership, ownership, bank details.
 import { z } from "zod";
-import { boundedText, EmptyBody, HttpsUrl, IsoDateTime, Reason, type RouteContract, Uuid } from "./accounts-common.ts";
+import { boundedText, EmptyBody, HttpsUrl, IsoDateTime, Reason, type RouteContract, Uuid } from "./common.ts";
 
 export const OrganizationType = z.enum(["company", "university", "community", "nonprofit", "government"]);
 export type OrganizationType = z.infer<typeof OrganizationType>;

@@ -2,11 +2,9 @@
 // schema, the answers, and the route list the OpenAPI generator reads. Inputs are `.strict()`, so
 // an unknown field is a 400, never silently ignored.
 import { z } from "zod";
+import { boundedText, EmptyBody, IsoDateTime, type RouteContract, Uuid } from "./common.ts";
 
-// Kept here (not in a common module) so the lifecycle contracts can evolve on their own.
-const Uuid = z.uuid({ error: "Must be a UUID" });
-const IsoDateTime = z.iso.datetime({ offset: true });
-const optionalText = (max: number) => z.string().trim().min(1).max(max).optional();
+const optionalText = (max: number) => boundedText(max).optional();
 
 export const EventParticipantRole = z.enum(["organizer", "committee", "speaker", "sponsor", "audience", "student", "teacher"]);
 export type EventParticipantRole = z.infer<typeof EventParticipantRole>;
@@ -63,7 +61,7 @@ export type ChangeRoleInput = z.infer<typeof ChangeRoleInput>;
 export const RemoveParticipantInput = z.object({ reason: optionalText(500) }).strict();
 export type RemoveParticipantInput = z.infer<typeof RemoveParticipantInput>;
 
-export const LeaveEventInput = z.object({}).strict();
+export const LeaveEventInput = EmptyBody;
 export type LeaveEventInput = z.infer<typeof LeaveEventInput>;
 
 /**
@@ -95,6 +93,7 @@ export const Participant = z.object({
   message: z.string().nullable(),
   waitlistPosition: z.number().int().nullable(),
   paymentStatus: PaymentStatus.nullable(),
+  /** As stored: `payment-proofs/<eventId>/<userId>/<file>` (bucket, then object name). */
   paymentProofPath: z.string().nullable(),
   respondedAt: IsoDateTime.nullable(),
   attendedAt: IsoDateTime.nullable(),
@@ -128,65 +127,87 @@ export type ParticipantList = z.infer<typeof ParticipantList>;
 export const RemovedParticipant = z.object({ id: Uuid, eventId: Uuid, removed: z.literal(true) });
 export type RemovedParticipant = z.infer<typeof RemovedParticipant>;
 
-export interface RouteContract {
-  method: "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
-  path: string;
-  function: string;
-  summary: string;
-  auth: "user" | "anon-or-user";
-  body?: z.ZodType;
-  response?: z.ZodType;
-}
+const NOT_FOUND = { status: 404, code: "not_found", when: "the event (or row) does not exist or the caller may not see it" };
+const FORBIDDEN = { status: 403, code: "forbidden", when: "the caller's account is not active, or the caller lacks the role this route needs" };
+const INVALID_TRANSITION = { status: 409, code: "invalid_transition", when: "the row or event is not in a state that allows this" };
+const EVENT_FULL = { status: 409, code: "event_full", when: "every audience seat is taken" };
+const ALREADY_PARTICIPANT = { status: 409, code: "already_participant", when: "the user already has a row in this event" };
 
 export const routes: RouteContract[] = [
   {
-    method: "GET", path: "/events/{eventId}", function: "participants", auth: "user",
-    summary: "List an event's participants: full rows (e-mail, payment) for the team and admins, public names for accepted participants, counts for everyone else",
-    response: ParticipantList,
+    function: "participants", method: "GET", path: "/events/:eventId", auth: "optional", params: EventParams,
+    summary: "List an event's participants",
+    description: "Full rows (e-mail, payment) for the organizer, accepted committee and admins; public names of accepted people for accepted participants; counts for everyone else (anon key included).",
+    responses: { 200: { description: "The list in the caller's view", schema: ParticipantList } },
+    errors: [NOT_FOUND, FORBIDDEN],
   },
   {
-    method: "POST", path: "/events/{eventId}/invitations", function: "participants", auth: "user",
-    summary: "Invite a user as speaker, committee (organizer only), sponsor or audience; the invitee is notified and e-mailed",
-    body: InviteParticipantInput, response: Participant,
+    function: "participants", method: "POST", path: "/events/:eventId/invitations", auth: "user", params: EventParams,
+    summary: "Invite a user as speaker, committee (organizer only), sponsor or audience",
+    description: "Organizer or accepted committee; before the start; the invitee gets an `event_invitation` notification and e-mail.",
+    body: InviteParticipantInput,
+    responses: { 201: { description: "The pending invitation", schema: Participant } },
+    errors: [NOT_FOUND, FORBIDDEN, INVALID_TRANSITION, ALREADY_PARTICIPANT],
   },
   {
-    method: "POST", path: "/events/{eventId}/invitation/answer", function: "participants", auth: "user",
-    summary: "Accept or decline one's own pending invitation before the event starts",
-    body: AnswerInvitationInput, response: Participant,
+    function: "participants", method: "POST", path: "/events/:eventId/invitation/answer", auth: "user", params: EventParams,
+    summary: "Accept or decline one's own pending invitation",
+    description: "Before the start, never for cancelled or ended events. The organizer (and inviter) get `invitation_answered`; the invitee a `participation_decision` e-mail.",
+    body: AnswerInvitationInput,
+    responses: { 200: { description: "The answered row", schema: Participant } },
+    errors: [NOT_FOUND, FORBIDDEN, INVALID_TRANSITION, EVENT_FULL],
   },
   {
-    method: "POST", path: "/events/{eventId}/applications", function: "participants", auth: "user",
-    summary: "Apply as speaker (approved experts) or sponsor (approved sponsors); the organizer decides",
-    body: ApplyToEventInput, response: Participant,
+    function: "participants", method: "POST", path: "/events/:eventId/applications", auth: "user", params: EventParams,
+    summary: "Apply as speaker (approved experts) or sponsor (approved sponsors)",
+    description: "Published events before the start; the row is pending (applied) and the organizer gets `join_request`.",
+    body: ApplyToEventInput,
+    responses: { 201: { description: "The pending application", schema: Participant } },
+    errors: [NOT_FOUND, FORBIDDEN, INVALID_TRANSITION, ALREADY_PARTICIPANT],
   },
   {
-    method: "POST", path: "/{participantId}/application/decision", function: "participants", auth: "user",
-    summary: "Organizer or admin accepts or rejects a pending application",
-    body: DecideApplicationInput, response: Participant,
+    function: "participants", method: "POST", path: "/:participantId/application/decision", auth: "user", params: ParticipantParams,
+    summary: "Accept or reject a pending application (organizer or admin)",
+    body: DecideApplicationInput,
+    responses: { 200: { description: "The decided row", schema: Participant } },
+    errors: [NOT_FOUND, FORBIDDEN, INVALID_TRANSITION],
   },
   {
-    method: "PATCH", path: "/{participantId}/role", function: "participants", auth: "user",
-    summary: "Organizer or admin changes a participant's role; a promotion to committee needs a new acceptance",
-    body: ChangeRoleInput, response: Participant,
+    function: "participants", method: "PATCH", path: "/:participantId/role", auth: "user", params: ParticipantParams,
+    summary: "Change a participant's role (organizer or admin)",
+    description: "A promotion to committee is a new invitation: the row goes back to pending until accepted.",
+    body: ChangeRoleInput,
+    responses: { 200: { description: "The row with its new role", schema: Participant } },
+    errors: [NOT_FOUND, FORBIDDEN, INVALID_TRANSITION, EVENT_FULL],
   },
   {
-    method: "DELETE", path: "/{participantId}", function: "participants", auth: "user",
-    summary: "Organizer or admin removes a participant (never attended/absent rows after the event)",
-    body: RemoveParticipantInput, response: RemovedParticipant,
+    function: "participants", method: "DELETE", path: "/:participantId", auth: "user", params: ParticipantParams,
+    summary: "Remove a participant (organizer or admin)",
+    description: "Never the organizer; never attended/absent rows after the event. The participant is notified and e-mailed (`participant_removed`).",
+    body: RemoveParticipantInput,
+    responses: { 200: { description: "The removed row's id", schema: RemovedParticipant } },
+    errors: [NOT_FOUND, FORBIDDEN, INVALID_TRANSITION],
   },
   {
-    method: "POST", path: "/events/{eventId}/leave", function: "participants", auth: "user",
-    summary: "Leave an event (own row, before start, not the organizer)",
-    body: LeaveEventInput, response: RemovedParticipant,
+    function: "participants", method: "POST", path: "/events/:eventId/leave", auth: "user", params: EventParams,
+    summary: "Leave an event (own row, before the start, not the organizer)",
+    body: LeaveEventInput,
+    responses: { 200: { description: "The removed row's id", schema: RemovedParticipant } },
+    errors: [NOT_FOUND, FORBIDDEN, INVALID_TRANSITION],
   },
   {
-    method: "PUT", path: "/events/{eventId}/payment-proof", function: "participants", auth: "user",
-    summary: "Upload or replace one's payment proof (a storage path) for a paid event; payment becomes pending",
-    body: SubmitPaymentProofInput, response: Participant,
+    function: "participants", method: "PUT", path: "/events/:eventId/payment-proof", auth: "user", params: EventParams,
+    summary: "Upload or replace one's payment proof (a storage path) for a paid event",
+    description: "The path is `<eventId>/<userId>/<file>` in the payment-proofs bucket, never a URL. Payment (and the row) become pending.",
+    body: SubmitPaymentProofInput,
+    responses: { 200: { description: "The row with its pending payment", schema: Participant } },
+    errors: [NOT_FOUND, FORBIDDEN, INVALID_TRANSITION],
   },
   {
-    method: "POST", path: "/{participantId}/payment/decision", function: "participants", auth: "user",
-    summary: "Organizer or admin verifies (accepted + verified, capacity checked) or rejects a payment",
-    body: DecidePaymentInput, response: Participant,
+    function: "participants", method: "POST", path: "/:participantId/payment/decision", auth: "user", params: ParticipantParams,
+    summary: "Verify (accepted + verified, capacity checked) or reject a payment (organizer or admin)",
+    body: DecidePaymentInput,
+    responses: { 200: { description: "The decided row", schema: Participant } },
+    errors: [NOT_FOUND, FORBIDDEN, INVALID_TRANSITION, EVENT_FULL],
   },
 ];

@@ -1,6 +1,7 @@
 // Inputs and outputs of the `reviews` function (DOMAIN.md §3.7). Reads go through PostgREST
 // (`review_cards` view, RLS decides who sees what); writes carry rules, so they go through here.
 import { z } from "zod";
+import type { RouteContract } from "./common.ts";
 
 export const REVIEW_COMMENT_MAX_CHARS = 2000;
 export const REVIEW_WINDOW_DAYS = 14;
@@ -77,40 +78,67 @@ export type Review = z.infer<typeof Review>;
 export const ReviewReply = z.object({ review: Review });
 export type ReviewReply = z.infer<typeof ReviewReply>;
 
-/** A route of an edge function, for the OpenAPI generator. */
-export interface RouteContract {
-  method: "GET" | "POST" | "PATCH" | "PUT" | "DELETE";
-  /** Path after /functions/v1, with `:param` segments. */
-  path: string;
-  function: string;
-  summary: string;
-  body?: z.ZodType;
-  response?: z.ZodType;
-}
+export const ReviewIdParams = z.strictObject({ id: ReviewId });
+export type ReviewIdParams = z.infer<typeof ReviewIdParams>;
+
+const reviewWindowErrors = [
+  { status: 409, code: "review_event_not_ended", when: "the event has not ended yet" },
+  { status: 409, code: "review_event_cancelled", when: "the event was cancelled" },
+  { status: 409, code: "review_window_closed", when: "the 14-day review window after the event's end has closed" },
+];
 
 export const routes: RouteContract[] = [
   {
+    function: "reviews",
     method: "POST",
-    path: "/reviews",
-    function: "reviews",
-    summary:
-      "Write a review: of a person in an ended event (14-day window, eligible reviewer and pair) or of an organization (members and attendees, once)",
+    path: "/",
+    summary: "Write a review of a person in an ended event, or of an organization",
+    description:
+      "Person reviews: within 14 days after an ended (never cancelled) event; the organizer, accepted team/speakers/sponsors and attendees may review; allowed pairs are audience → organizer or speaker and organizer ↔ speaker, sponsor or committee. Two-way pairs are sealed from the reviewee until both wrote or the window closed. Organization reviews: active members and attendees of its ended events, once each. The reviewee (or the organization's owner) is notified.",
+    auth: "user",
     body: CreateReviewInput,
-    response: ReviewReply,
+    responses: { 201: { description: "The review as stored", schema: ReviewReply } },
+    errors: [
+      { status: 403, code: "forbidden", when: "the caller's account is not active" },
+      { status: 403, code: "review_reviewer_not_eligible", when: "the caller earned no review rights (not attended, not accepted, stranger)" },
+      { status: 403, code: "review_pair_not_allowed", when: "the reviewee is not someone the caller may review in this event" },
+      { status: 404, code: "not_found", when: "the event or organization does not exist or is hidden from the caller" },
+      { status: 409, code: "reviews_not_self_review", when: "reviewing oneself or one's own organization" },
+      { status: 409, code: "reviews_one_per_event_pair", when: "the caller already has a live review of this person in this event" },
+      { status: 409, code: "reviews_one_per_organization", when: "the caller already has a live review of this organization" },
+      { status: 409, code: "review_organization_not_approved", when: "the organization is not approved" },
+      ...reviewWindowErrors,
+    ],
   },
   {
+    function: "reviews",
     method: "PATCH",
-    path: "/reviews/:id",
-    function: "reviews",
-    summary: "Edit the rating or comment of one's own review (event reviews: inside the review window)",
+    path: "/:id",
+    summary: "Edit the rating or comment of one's own review",
+    description: "Only the author; person reviews only while the review window is open.",
+    auth: "user",
+    params: ReviewIdParams,
     body: UpdateReviewInput,
-    response: ReviewReply,
+    responses: { 200: { description: "The review after the edit", schema: ReviewReply } },
+    errors: [
+      { status: 403, code: "forbidden", when: "the caller is not the author, or the caller's account is not active" },
+      { status: 404, code: "not_found", when: "the review does not exist, is deleted or hidden from the caller" },
+      { status: 409, code: "review_window_closed", when: "the review window has closed" },
+    ],
   },
   {
-    method: "DELETE",
-    path: "/reviews/:id",
     function: "reviews",
-    summary: "Soft-delete a review: its author or a platform admin",
-    response: ReviewReply,
+    method: "DELETE",
+    path: "/:id",
+    summary: "Soft-delete a review (its author or a platform admin)",
+    description: "The row stays as history; aggregates drop it at once. Admin deletions are audited (review.delete).",
+    auth: "user",
+    params: ReviewIdParams,
+    responses: { 200: { description: "The review, now deleted", schema: ReviewReply } },
+    errors: [
+      { status: 403, code: "forbidden", when: "the caller is neither the author nor an admin, or the account is not active" },
+      { status: 404, code: "not_found", when: "the review does not exist or is hidden from the caller" },
+      { status: 409, code: "review_already_deleted", when: "an admin deletes a review that is already deleted" },
+    ],
   },
 ];

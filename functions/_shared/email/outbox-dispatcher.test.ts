@@ -101,8 +101,9 @@ describe("outbox dispatcher", () => {
       return (counts.sent ?? 0) >= 200 && (counts.sending ?? 0) > 0;
     }, 60_000, "the first worker to send 200 rows and hold a lease");
     await first.stop("SIGKILL");
-    const [{ leased }] = await sql<Array<{ leased: number }>>`
+    const [leaseRow] = await sql<Array<{ leased: number }>>`
       select count(*)::int as leased from private.email_outbox where status = 'sending' and locked_until > now()`;
+    const leased = leaseRow!.leased;
     const sentBeforeKill = (await statusCounts()).sent ?? 0;
 
     // when: two workers take over (they compete for batches with skip locked)
@@ -187,6 +188,13 @@ describe("outbox dispatcher", () => {
     expect(logs[1]!.subject).toMatch(/^Reminder: "Event <\d+>" starts within 24 hours$/);
     expect(logs.every((log) => log.content === null && log.template_name === "event_reminder")).toBe(true);
     expect(logs[0]!.last_error).toMatch(/^Cannot render template/);
+  });
+
+  it("accepts exactly the product template keys the renderer knows", async () => {
+    const [row] = await sql<Array<{ definition: string }>>`
+      select pg_get_constraintdef(oid) as definition from pg_constraint where conname = 'email_outbox_template_is_known'`;
+    const databaseKeys = [...row!.definition.matchAll(/'([a-z_]+)'::text/g)].map((match) => match[1]).sort();
+    expect(databaseKeys).toEqual(productTemplates.map((template) => template.key).sort());
   });
 
   it("agrees with the database on which product e-mails are essential", async () => {

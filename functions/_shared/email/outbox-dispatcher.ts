@@ -87,6 +87,8 @@ export function createOutboxDispatcher(deps: {
   log?: DispatcherLog;
   random?: () => number;
   sleep?: (ms: number, signal?: AbortSignal) => Promise<void>;
+  /** Waits for a send slot (a client-side rate limit shared by all loops of a worker). */
+  beforeSend?: () => Promise<void>;
 }): Dispatcher {
   const { sql, mailer, options } = deps;
   const log = deps.log ?? { info: () => {}, error: (message: string) => console.error(message) };
@@ -149,6 +151,7 @@ export function createOutboxDispatcher(deps: {
     report.failed += unrenderable.length;
     if (sendable.length === 0) return report;
 
+    await deps.beforeSend?.();
     const result = await mailer.sendBatch(sendable.map((item) => item.email), { idempotencyKey: `outbox-batch/${batchKey}` });
     if (result.ok) {
       const outcomes: RowResult[] = result.outcomes.map((outcome, index) => {

@@ -67,7 +67,7 @@ const ProposalComment = z.object({
 });
 const ReviewRequest = z.object({ recipientName, eventId, eventTitle, reviewDeadline: isoDateTime, timeZone });
 const RoleDecision = z.object({
-  recipientName, role: text(60), decision: z.enum(["approved", "rejected"]), reason,
+  recipientName, role: text(60), decision: z.enum(["approved", "rejected", "revoked"]), reason,
 });
 const AccountSuspended = z.object({ recipientName, reason, until: isoDateTime.optional(), timeZone });
 const AccountReactivated = z.object({ recipientName });
@@ -300,12 +300,17 @@ export const productTemplates: RegisteredTemplate[] = [
     schema: RoleDecision,
     sample: { recipientName: "Ada", role: "expert", decision: "approved" },
     build: (d, { links }) => ({
-      subject: `Your ${d.role} request was ${d.decision}`,
-      preheader: "A decision about your role request",
-      heading: `Your ${d.role} request was ${d.decision}`,
+      subject: d.decision === "revoked" ? `Your ${d.role} role was revoked` : `Your ${d.role} request was ${d.decision}`,
+      preheader: "A decision about your role",
+      heading: d.decision === "revoked" ? `Your ${d.role} role was revoked` : `Your ${d.role} request was ${d.decision}`,
       blocks: [
         { kind: "paragraph", text: greeting(d.recipientName) },
-        { kind: "paragraph", text: `An administrator ${d.decision} your request to be verified as ${d.role}.` },
+        {
+          kind: "paragraph",
+          text: d.decision === "revoked"
+            ? `An administrator revoked your verified ${d.role} role.`
+            : `An administrator ${d.decision} your request to be verified as ${d.role}.`,
+        },
         ...(d.reason ? [{ kind: "quote" as const, text: d.reason }] : []),
         { kind: "button", label: "Open your profile", url: links.to("/profile") },
       ],

@@ -86,3 +86,14 @@ describe("renderEmail()", () => {
     expect(second).toEqual(first);
   });
 });
+
+describe("renderEmail() role_decision", () => {
+  it("renders a revocation (admin takes a verified role away) as well as approvals and rejections", () => {
+    const revoked = renderEmail("role_decision", { recipientName: "Ada", role: "expert", decision: "revoked", reason: "Credentials withdrawn" }, { siteUrl, recipientEmail: "a@b.co" });
+    expect(revoked.subject).toBe("Your expert role was revoked");
+    expect(revoked.text).toContain("revoked your verified expert role");
+    expect(revoked.text).toContain("Credentials withdrawn");
+    const rejected = renderEmail("role_decision", { recipientName: "Ada", role: "expert", decision: "rejected" }, { siteUrl, recipientEmail: "a@b.co" });
+    expect(rejected.subject).toBe("Your expert request was rejected");
+  });
+});

@@ -22,17 +22,22 @@ export function iso(value: Date | null): string | null {
   return value ? value.toISOString() : null;
 }
 
-/** Keyset cursor over (created_at, id), newest or oldest first. */
-export function encodeCursor(createdAt: Date, id: string): string {
-  return btoa(`${createdAt.toISOString()}|${id}`).replace(/\+/g, "-").replace(/\//g, "_").replace(/=+$/, "");
+/**
+ * Keyset cursor over (timestamp, id). The timestamp is Postgres' own text form (`ts::text`,
+ * microseconds kept): a JS Date would round to milliseconds and make pages repeat rows. Queries
+ * compare against `${cursor}::text::timestamptz` so the driver never turns it into a Date.
+ */
+export function encodeCursor(timestampText: string, id: string): string {
+  return btoa(`${timestampText}|${id}`).replace(/\+/g, "-").replace(/\//g, "_").replace(/=+$/, "");
 }
 
 export function decodeCursor(cursor: string | undefined): { createdAt: string; id: string } | null {
   if (!cursor) return null;
   try {
-    const [createdAt, id] = atob(cursor.replace(/-/g, "+").replace(/_/g, "/")).split("|");
-    if (!createdAt || !id || Number.isNaN(Date.parse(createdAt))) throw new Error("bad cursor");
-    if (!/^[0-9a-f-]{36}$/i.test(id)) throw new Error("bad cursor");
+    const [createdAt, id, extra] = atob(cursor.replace(/-/g, "+").replace(/_/g, "/")).split("|");
+    if (extra !== undefined || !createdAt || !id) throw new Error("bad cursor");
+    if (!/^\d{4}-\d{2}-\d{2}[ T][0-9:.]+([+-]\d{2}(:?\d{2})?|Z)$/.test(createdAt)) throw new Error("bad cursor");
+    if (!/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(id)) throw new Error("bad cursor");
     return { createdAt, id };
   } catch {
     throw badRequest("The cursor is invalid: pass nextCursor from the previous page unchanged");

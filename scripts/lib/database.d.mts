@@ -1,0 +1,11 @@
+export function dbUrl(options: { port: number; user?: string; database?: string }): string;
+export function runSql(target: { port: number; user?: string; database?: string }, sql: string): string;
+export function runSqlFile(target: { port: number; user?: string; database?: string }, file: string): string;
+export function checkMigrationsInScratchDatabase(options: { port: number; dir?: string }): void;
+export function applyPlatformBase(options: { port: number; database?: string }): void;
+export function applyMigrationsWithCli(options: { port: number }): string;
+export function applySeed(options: { port: number }): void;
+export function pendingMigrations(options: { port: number }): string[];
+export function sqlFilesIn(dir: string): string[];
+export const migrationsDir: string;
+export const seedFile: string;
