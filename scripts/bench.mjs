@@ -127,7 +127,7 @@ async function registrationStorm({ port }) {
   const counts = JSON.parse(await runSql({ port, sql: `select json_build_object(
     'accepted', count(*) filter (where status = 'accepted' and role = 'audience'),
     'waitlisted', count(*) filter (where status = 'waitlisted'),
-    'positions', (select array_agg(waitlist_position order by waitlist_position) = array(select generate_series(1, count(*)::integer))
+    'positions', (select count(distinct waitlist_position) = count(*) and min(waitlist_position) = 1 and max(waitlist_position) = count(*)
                   from public.event_participants where event_id = bench.event_id(0) and status = 'waitlisted'),
     'participant_count', (select participant_count from public.events where id = bench.event_id(0)),
     'rows', count(*) filter (where role = 'audience'))
