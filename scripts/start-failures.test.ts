@@ -16,6 +16,7 @@ describe("npm start with a busy port", () => {
     const blocker = net.createServer();
     await new Promise<void>((resolve) => blocker.listen(apiPort, "127.0.0.1", resolve));
     const stateDir = fs.mkdtempSync(path.join(os.tmpdir(), "atas-start-"));
+    let dataDir: string | null = null;
     try {
       const result = spawnSync(process.execPath, ["scripts/start.mjs"], {
         encoding: "utf8",
@@ -28,7 +29,7 @@ describe("npm start with a busy port", () => {
       expect(result.status).toBe(1);
       expect(result.stderr).toContain(`Port ${apiPort} is busy: the functions gateway needs it`);
       // nothing half-started: no cluster was created, nothing listens on the database port
-      const dataDir = fs.realpathSync(path.join(stateDir, "db"));
+      dataDir = fs.realpathSync(path.join(stateDir, "db"));
       expect(fs.existsSync(path.join(dataDir, "PG_VERSION"))).toBe(false);
       const dbAnswers = await new Promise<boolean>((resolve) => {
         const socket = net.connect(dbPort, "127.0.0.1", () => { socket.destroy(); resolve(true); });
@@ -37,6 +38,8 @@ describe("npm start with a busy port", () => {
       expect(dbAnswers).toBe(false);
     } finally {
       blocker.close();
+      // as root the data folder may live under /var/tmp (see dataDirFor), linked from stateDir
+      if (dataDir) fs.rmSync(dataDir, { recursive: true, force: true });
       fs.rmSync(stateDir, { recursive: true, force: true });
     }
   });

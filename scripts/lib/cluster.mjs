@@ -79,7 +79,7 @@ function serverUserCanWrite(dir) {
 
 /**
  * The folder for a named cluster. Project-local (`.local/<name>`, see stateDir) when the postgres user can
- * reach it; otherwise a folder under /var/tmp keyed by the project path, linked from `.local/`.
+ * reach it; otherwise a folder under /var/tmp keyed by the state folder, linked from it.
  */
 export function dataDirFor(name) {
   const local = path.join(stateDir, name);
@@ -88,7 +88,7 @@ export function dataDirFor(name) {
   giveToServerUser(local);
   if (serverUserCanWrite(local)) return local;
   fs.rmSync(local, { recursive: true, force: true });
-  const shared = path.join("/var/tmp", `atas-${hashOf(projectRoot)}`, name);
+  const shared = path.join("/var/tmp", `atas-${hashOf(stateDir)}`, name);
   fs.mkdirSync(path.dirname(shared), { recursive: true, mode: 0o755 });
   fs.mkdirSync(shared, { recursive: true, mode: 0o700 });
   giveToServerUser(shared);
