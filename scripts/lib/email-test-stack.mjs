@@ -3,7 +3,7 @@
 // request the functions gateway or outbox workers as real Deno processes.
 import { startThrowawayCluster } from "./throwaway-cluster.mjs";
 import { dbUrl } from "./database.mjs";
-import { ANON_KEY, dotEnv, LOCAL_JWT_SECRET, SERVICE_ROLE_KEY } from "./local-env.mjs";
+import { ANON_KEY, dotEnv, LOCAL_JWT_SECRET, SERVICE_ROLE_KEY, serviceEnv } from "./local-env.mjs";
 import { startDenoService, startMailCatcher } from "./services.mjs";
 import { freePort } from "./ports.mjs";
 
@@ -52,13 +52,9 @@ export async function startEmailTestStack({ label = "email", seed = false, catch
           name: "functions gateway",
           script: "scripts/local/serve-functions.ts",
           env: {
-            ...process.env,
+            ...serviceEnv({ dbPort: cluster.port, apiPort: port, inboxPort: catcher.port }),
             ...emailEnv,
             PORT: String(port),
-            AUTH_JWT_SECRET: LOCAL_JWT_SECRET,
-            SUPABASE_ANON_KEY: ANON_KEY,
-            SUPABASE_SERVICE_ROLE_KEY: SERVICE_ROLE_KEY,
-            SEND_EMAIL_HOOK_SECRET: localHookSecret(),
             ...env,
           },
           readyText: "functions ready",
