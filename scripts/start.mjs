@@ -13,6 +13,7 @@ import { ANON_KEY, PORTS, PUBLISHABLE_KEY, SECRET_KEY, SERVICE_ROLE_KEY, service
 import { binOf, projectRoot, stateDir } from "./lib/paths.mjs";
 import { assertPortFree } from "./lib/ports.mjs";
 import { startDenoService, stopService } from "./lib/services.mjs";
+import { forgetStack, recordStack } from "./lib/stack-pids.mjs";
 
 const MAJOR = 15;
 const started = Date.now();
@@ -55,6 +56,7 @@ async function startLocal() {
     stopping = true;
     log("stopping…");
     for (const service of services) stopService(service);
+    forgetStack();
     try {
       stopCluster({ dataDir, major: MAJOR });
     } catch (error) {
@@ -110,6 +112,7 @@ async function startLocal() {
         }
       });
     }
+    recordStack({ services });
     await Promise.all(services.map((s) => s.ready));
   } catch (error) {
     console.error(`\n[start] ${error instanceof Error ? error.message : String(error)}\n`);

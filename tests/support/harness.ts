@@ -54,7 +54,8 @@ export function testSql(): postgres.Sql {
 
 /** A real access token (through our access-token hook) for the user with this e-mail. */
 export function tokenFor(email: string, options: { expiresInSeconds?: number; now?: Date } = {}): Promise<string> {
-  return mintUserToken({ dbUrl: inject("dbUrl"), email, ...options });
+  // The issuer is this test stack's own gateway, as Auth's `iss` is the project's own URL.
+  return mintUserToken({ dbUrl: inject("dbUrl"), email, issuerOrigin: new URL(inject("functionsUrl")).origin, ...options });
 }
 
 export interface CapturedEmail {
