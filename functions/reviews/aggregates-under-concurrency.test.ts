@@ -2,7 +2,7 @@ import postgres from "postgres";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { inject } from "vitest";
 import { testSql } from "../../tests/support/harness.ts";
-import { addParticipant, createEvent, createUsers, type FixtureUser } from "./review-fixtures.ts";
+import { addParticipant, createEvent, createUsers, type FixtureUser } from "../../tests/support/review-fixtures.ts";
 
 // Two reviews of the same person committed by interleaved transactions on two real connections:
 // the second waits for the first's lock on the profile row, then must count both. (Counting in

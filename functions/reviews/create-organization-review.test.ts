@@ -9,7 +9,7 @@ import {
   type FixtureUser,
   reviewRows,
   suspend,
-} from "./review-fixtures.ts";
+} from "../../tests/support/review-fixtures.ts";
 
 // Real Deno gateway + throwaway database.
 interface Reply {

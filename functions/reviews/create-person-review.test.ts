@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { callFunction, testSql } from "../../tests/support/harness.ts";
-import { addParticipant, createEvent, createUsers, type FixtureUser, reviewRows, suspend } from "./review-fixtures.ts";
+import { addParticipant, createEvent, createUsers, type FixtureUser, reviewRows, suspend } from "../../tests/support/review-fixtures.ts";
 
 // Real Deno gateway + throwaway database; the clock is the real one, so events are placed in time
 // relative to now.

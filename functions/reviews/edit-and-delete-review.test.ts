@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { callFunction, testSql } from "../../tests/support/harness.ts";
-import { addParticipant, createEvent, createUser, createUsers, type FixtureUser, makeAdmin, suspend } from "./review-fixtures.ts";
+import { addParticipant, createEvent, createUser, createUsers, type FixtureUser, makeAdmin, suspend } from "../../tests/support/review-fixtures.ts";
 
 // Real Deno gateway + throwaway database. A review whose window has closed is arranged by moving
 // its event's end back in time as the project owner (the clock itself is real).

@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { ANON_KEY, callFunction, signClaims } from "../../tests/support/harness.ts";
-import { addParticipant, createEvent, createUsers, type FixtureUser, reviewRows } from "./review-fixtures.ts";
+import { addParticipant, createEvent, createUsers, type FixtureUser, reviewRows } from "../../tests/support/review-fixtures.ts";
 
 // Real Deno gateway + throwaway database. Every bad request answers 4xx in our error shape (or the
 // gateway's, before the function runs) and writes nothing.

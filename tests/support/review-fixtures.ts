@@ -2,7 +2,7 @@
 // (sign-up through auth.users, so the data model's triggers build users and profiles). Every
 // handle gets a per-file prefix so parallel test files never share rows.
 import { randomUUID } from "node:crypto";
-import { testSql, tokenFor } from "../../tests/support/harness.ts";
+import { testSql, tokenFor } from "./harness.ts";
 
 export interface FixtureUser {
   id: string;
