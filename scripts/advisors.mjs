@@ -2,12 +2,13 @@
 // Without --db-url it lints a throwaway database built from the migrations and seed. Exits 1 on
 // any WARN or ERROR finding.
 import { runAdvisors } from "./lib/advisors.mjs";
+import { readArgs } from "./lib/args.mjs";
 import { dbUrl } from "./lib/database.mjs";
 import { startThrowawayCluster } from "./lib/throwaway-cluster.mjs";
 
-const urlIndex = process.argv.indexOf("--db-url");
+const { values } = readArgs({ options: { "db-url": { type: "string" } }, usage: "node scripts/advisors.mjs [--db-url URL]" });
 let cluster = null;
-let url = urlIndex >= 0 ? process.argv[urlIndex + 1] : null;
+let url = values["db-url"] ?? null;
 if (!url) {
   cluster = await startThrowawayCluster({ label: "advisors" });
   url = dbUrl({ port: cluster.port });

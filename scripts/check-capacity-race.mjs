@@ -5,17 +5,16 @@
 // CAPACITY through and refuse the rest with the named constraint.
 //   node scripts/check-capacity-race.mjs [--capacity 10] [--attempts 60] [--pg 17]
 import postgres from "postgres";
+import { readArgs } from "./lib/args.mjs";
 import { startThrowawayCluster } from "./lib/throwaway-cluster.mjs";
 import { dbUrl } from "./lib/database.mjs";
 
-function numberArg(name, fallback) {
-  const index = process.argv.indexOf(`--${name}`);
-  return index >= 0 ? Number(process.argv[index + 1]) : fallback;
-}
-
-const capacity = numberArg("capacity", 10);
-const attempts = numberArg("attempts", 60);
-const major = numberArg("pg", 15);
+const { values } = readArgs({
+  options: { capacity: { type: "string", default: "10" }, attempts: { type: "string", default: "60" }, pg: { type: "string", default: "15" } },
+  numbers: ["capacity", "attempts", "pg"],
+  usage: "node scripts/check-capacity-race.mjs [--capacity 10] [--attempts 60] [--pg 17]",
+});
+const { capacity, attempts, pg: major } = values;
 
 const cluster = await startThrowawayCluster({ major, label: "race", seed: false });
 const admin = postgres(dbUrl({ port: cluster.port }), { max: 1, onnotice: () => {} });

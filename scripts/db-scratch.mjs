@@ -2,9 +2,14 @@
 //   node scripts/db-scratch.mjs [--pg 17] [--no-seed]
 import { startThrowawayCluster } from "./lib/throwaway-cluster.mjs";
 import { dbUrl } from "./lib/database.mjs";
+import { readArgs } from "./lib/args.mjs";
 
-const major = process.argv.includes("--pg") ? Number(process.argv[process.argv.indexOf("--pg") + 1]) : 15;
-const cluster = await startThrowawayCluster({ major, label: "scratch", seed: !process.argv.includes("--no-seed") });
+const { values } = readArgs({
+  options: { pg: { type: "string", default: "15" }, "no-seed": { type: "boolean", default: false } },
+  numbers: ["pg"],
+  usage: "node scripts/db-scratch.mjs [--pg 17] [--no-seed]",
+});
+const cluster = await startThrowawayCluster({ major: values.pg, label: "scratch", seed: !values["no-seed"] });
 console.log(`scratch database ready: ${dbUrl({ port: cluster.port })}`);
 console.log(`PGPORT=${cluster.port}`);
 const stop = () => { cluster.stop(); process.exit(0); };

@@ -9,12 +9,14 @@ import { spawnSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 import { runAdvisors } from "./lib/advisors.mjs";
+import { readArgs } from "./lib/args.mjs";
 import { dbUrl } from "./lib/database.mjs";
 import { binOf, projectRoot } from "./lib/paths.mjs";
 import { startThrowawayCluster } from "./lib/throwaway-cluster.mjs";
 import { generateTypes, typesFile } from "./lib/typegen.mjs";
 
-const only = process.argv.slice(2).filter((a) => !a.startsWith("-"));
+// Positionals name the stages to run (none: all of them).
+const { positionals: only } = readArgs({ allowPositionals: true, usage: "node scripts/test.mjs [stage …] (pgtap, types, advisors, deno-check, openapi, tsc, vitest, postgres17, security)" });
 const wants = (stage) => only.length === 0 || only.includes(stage);
 const results = [];
 

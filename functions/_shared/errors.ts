@@ -66,7 +66,9 @@ export function toAppError(error: unknown): AppError {
       case "23502": // not_null_violation
         return conflict(constraint ?? "conflict", constraintMessage(error));
       case "42501":
-        return forbidden(error.message ?? "Not allowed");
+        // A trigger that names its refusal (`constraint = 'review_pair_not_allowed'`) gives the
+        // contract's code; Postgres' own privilege errors (no name) stay `forbidden`.
+        return constraint ? new AppError(403, constraint, error.message ?? "Not allowed") : forbidden(error.message ?? "Not allowed");
       case "P0002":
         return notFound(error.message ?? "Not found");
       case "22P02":

@@ -3,7 +3,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { routes } from "../_shared/contracts/accounts.ts";
 import { callFunction } from "../../tests/support/harness.ts";
-import { createUser, expectError, fingerprint, OVERSIZE_BODY, type TestUser } from "../../tests/support/accounts-fixtures.ts";
+import { createUser, expectError, fingerprint, OVERSIZE_BODY, type TestUser } from "../../tests/support/fixtures.ts";
 
 describe("accounts refuses bad input on every write route", () => {
   let user: TestUser;
@@ -18,7 +18,7 @@ describe("accounts refuses bad input on every write route", () => {
   });
 
   it("answers 400/413 and writes nothing", async () => {
-    const token = await user.token();
+    const token = await user.token;
     const before = await fingerprint([user.id], []);
     const writes = routes.filter((r) => r.method !== "GET");
     expect(writes.map((r) => `${r.method} ${r.path}`).sort()).toEqual(Object.keys(valid).sort());

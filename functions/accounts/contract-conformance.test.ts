@@ -3,13 +3,13 @@
 import { describe, expect, it } from "vitest";
 import { routes } from "../_shared/contracts/accounts.ts";
 import { callFunction } from "../../tests/support/harness.ts";
-import { createUser, expectContract } from "../../tests/support/accounts-fixtures.ts";
+import { createUser, expectContract } from "../../tests/support/fixtures.ts";
 
 describe("accounts replies match the contract", () => {
   it("walks every route once", async () => {
     const covered = new Set<string>();
     const user = await createUser("cc-acc-user", { roles: [] });
-    const token = await user.token();
+    const token = await user.token;
     const step = async (method: string, path: string, body?: unknown) => {
       const reply = await callFunction(`accounts${path}`, { token, method, ...(body === undefined ? {} : { body }) });
       expectContract(routes, method, path, reply);

@@ -4,7 +4,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { routes } from "../_shared/contracts/accounts.ts";
 import { ANON_KEY, callFunction, testSql } from "../../tests/support/harness.ts";
-import { createUser, fingerprint, suspendDirectly, type TestUser } from "../../tests/support/accounts-fixtures.ts";
+import { createUser, fingerprint, suspend, type TestUser } from "../../tests/support/fixtures.ts";
 
 const bodies: Record<string, unknown> = {
   "GET /me": undefined,
@@ -29,11 +29,11 @@ describe("accounts refuses forbidden actors on every route", () => {
 
   beforeAll(async () => {
     suspended = await createUser("fa-acc-suspended", { roles: [] });
-    suspendedToken = await suspended.token();
-    await suspendDirectly(suspended);
+    suspendedToken = await suspended.token;
+    await suspend(suspended);
     unconfirmed = await createUser("fa-acc-unconfirmed", { roles: [], status: "inactive" });
     deleted = await createUser("fa-acc-deleted", { roles: [] });
-    deletedToken = await deleted.token();
+    deletedToken = await deleted.token;
     await testSql()`update public.users set status = 'inactive', deleted_at = now() where id = ${deleted.id}`;
     everyone = [suspended.id, unconfirmed.id, deleted.id];
   });
@@ -48,7 +48,7 @@ describe("accounts refuses forbidden actors on every route", () => {
       const reply = await call(route, ANON_KEY);
       expect({ route: key(route), status: reply.status, code: reply.body?.error?.code }).toEqual({ route: key(route), status: 401, code: "unauthenticated" });
     }
-    for (const [label, token] of [["suspended", suspendedToken], ["unconfirmed", await unconfirmed.token()], ["deleted", deletedToken]] as const) {
+    for (const [label, token] of [["suspended", suspendedToken], ["unconfirmed", await unconfirmed.token], ["deleted", deletedToken]] as const) {
       for (const route of routes.filter((r) => r.method !== "GET")) {
         const reply = await call(route, token);
         expect({ label, route: key(route), status: reply.status, code: reply.body?.error?.code })

@@ -1,7 +1,7 @@
 // The caller's own account as GET /accounts/me shows it, read from the current rows.
 import type { Tx } from "../_shared/database.ts";
 import { notFound } from "../_shared/errors.ts";
-import { type AppRole, type Me, ROLE_REQUEST_COOLDOWN_DAYS, type RoleEntry } from "../_shared/contracts/accounts.ts";
+import type { AppRole, Me, RoleEntry } from "../_shared/contracts/accounts.ts";
 import { iso } from "../_shared/moderation/request-input.ts";
 
 export interface UserRoleRow {
@@ -10,9 +10,13 @@ export interface UserRoleRow {
   requested_at: Date;
   decided_at: Date | null;
   decision_reason: string | null;
+  /** From the database's own cool-down rule (private.role_requestable_at); null unless rejected. */
+  requestable_again_at: Date | null;
 }
 
-const DAY_MS = 24 * 60 * 60 * 1000;
+/** The columns of a user_roles row as toRoleEntry reads them. */
+export const ROLE_COLUMNS = "role, status, requested_at, decided_at, decision_reason, " +
+  "case when status = 'rejected' and decided_at is not null then private.role_requestable_at(decided_at) end as requestable_again_at";
 
 export function toRoleEntry(row: UserRoleRow): RoleEntry {
   return {
@@ -21,9 +25,7 @@ export function toRoleEntry(row: UserRoleRow): RoleEntry {
     requestedAt: row.requested_at.toISOString(),
     decidedAt: iso(row.decided_at),
     decisionReason: row.decision_reason,
-    requestableAgainAt: row.status === "rejected" && row.decided_at
-      ? new Date(row.decided_at.getTime() + ROLE_REQUEST_COOLDOWN_DAYS * DAY_MS).toISOString()
-      : null,
+    requestableAgainAt: iso(row.requestable_again_at),
   };
 }
 
@@ -33,7 +35,7 @@ export async function readMe(tx: Tx, userId: string): Promise<Me> {
   }[]>`select id, email::text as email, status, is_verified, deleted_at, created_at from public.users where id = ${userId}`;
   if (!user) throw notFound("Your account has no profile yet: finish signing up first");
   const roles = await tx<UserRoleRow[]>`
-    select role, status, requested_at, decided_at, decision_reason from public.user_roles
+    select ${tx.unsafe(ROLE_COLUMNS)} from public.user_roles
     where user_id = ${userId} order by requested_at`;
   const [profile] = await tx<{ full_name: string; is_onboarded: boolean; visibility: "public" | "private" }[]>`
     select full_name, is_onboarded, visibility from public.profiles where user_id = ${userId}`;

@@ -4,8 +4,8 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { callFunction, testSql } from "../../tests/support/harness.ts";
 import {
-  createUser, expectError, roleStatus, setRole, suspendDirectly, type TestUser,
-} from "../../tests/support/accounts-fixtures.ts";
+  createUser, expectError, roleStatus, setRole, suspend, type TestUser,
+} from "../../tests/support/fixtures.ts";
 
 async function rejectedDaysAgo(user: TestUser, role: "expert" | "sponsor" | "teacher", days: number): Promise<void> {
   await setRole(user, role, "rejected");
@@ -23,7 +23,7 @@ describe("accounts POST /roles", () => {
 
   it("requests sponsor as pending and notifies admins", async () => {
     const user = await createUser("rr-sponsor");
-    const reply = await callFunction("accounts/roles", { token: await user.token(), body: { role: "sponsor" } });
+    const reply = await callFunction("accounts/roles", { token: await user.token, body: { role: "sponsor" } });
     expect(reply.status).toBe(201);
     expect(reply.body).toMatchObject({ role: "sponsor", status: "pending", decidedAt: null });
     const [row] = await testSql()<{ n: number }[]>`
@@ -35,7 +35,7 @@ describe("accounts POST /roles", () => {
   it("refuses a repeat within 30 days of a rejection with the date, and accepts it after", async () => {
     const user = await createUser("rr-cooldown");
     await rejectedDaysAgo(user, "expert", 10);
-    const early = await callFunction("accounts/roles", { token: await user.token(), body: { role: "expert" } });
+    const early = await callFunction("accounts/roles", { token: await user.token, body: { role: "expert" } });
     expectError(early, 409, "role_request_cooldown");
     const againAt = (early.body as { error: { details: { requestableAgainAt: string } } }).error.details.requestableAgainAt;
     expect(early.body.error.message).toContain(againAt);
@@ -44,7 +44,7 @@ describe("accounts POST /roles", () => {
     expect(await roleStatus(user.id, "expert")).toBe("rejected");
 
     await testSql()`update public.user_roles set decided_at = now() - interval '31 days' where user_id = ${user.id} and role = 'expert'`;
-    const later = await callFunction("accounts/roles", { token: await user.token(), body: { role: "expert" } });
+    const later = await callFunction("accounts/roles", { token: await user.token, body: { role: "expert" } });
     expect(later.status).toBe(201);
     expect(later.body).toMatchObject({ role: "expert", status: "pending" });
   });
@@ -53,7 +53,7 @@ describe("accounts POST /roles", () => {
     const user = await createUser("rr-states", { roles: ["student", "teacher"] });
     await setRole(user, "expert", "pending");
     await setRole(user, "sponsor", "revoked");
-    const token = await user.token();
+    const token = await user.token;
     expectError(await callFunction("accounts/roles", { token, body: { role: "expert" } }), 409, "role_already_requested");
     expectError(await callFunction("accounts/roles", { token, body: { role: "teacher" } }), 409, "role_already_requested");
     expectError(await callFunction("accounts/roles", { token, body: { role: "sponsor" } }), 409, "role_revoked");
@@ -62,7 +62,7 @@ describe("accounts POST /roles", () => {
 
   it("never accepts admin, whatever the spelling, and writes nothing", async () => {
     const user = await createUser("rr-admin-wish", { roles: [] });
-    const token = await user.token();
+    const token = await user.token;
     for (const body of [{ role: "admin" }, { role: "ADMIN" }, { role: "admin", status: "approved" }, { role: ["admin"] }]) {
       expectError(await callFunction("accounts/roles", { token, body }), 400, "invalid_request");
     }
@@ -74,15 +74,15 @@ describe("accounts POST /roles", () => {
 
   it("refuses a suspended user's token minted before the suspension, writing nothing", async () => {
     const user = await createUser("rr-suspended");
-    const token = await user.token();
-    await suspendDirectly(user);
+    const token = await user.token;
+    await suspend(user);
     expectError(await callFunction("accounts/roles", { token, body: { role: "expert" } }), 403, "account_not_active");
     expect(await roleStatus(user.id, "expert")).toBeNull();
   });
 
   it("answers 400 for bad bodies and writes nothing", async () => {
     const user = await createUser("rr-bad");
-    const token = await user.token();
+    const token = await user.token;
     expectError(await callFunction("accounts/roles", { token, body: {} }), 400, "invalid_request");
     expectError(await callFunction("accounts/roles", { token, body: { role: 7 } }), 400, "invalid_request");
     expectError(await callFunction("accounts/roles", { token, method: "POST", rawBody: "[" }), 400, "invalid_json");
@@ -94,7 +94,7 @@ describe("accounts GET /me", () => {
   it("shows status, every role with its state, and only approved roles as effective", async () => {
     const user = await createUser("me-pending-expert");
     await setRole(user, "expert", "pending");
-    const reply = await callFunction("accounts/me", { token: await user.token() });
+    const reply = await callFunction("accounts/me", { token: await user.token });
     expect(reply.status).toBe(200);
     expect(reply.body.user).toMatchObject({ id: user.id, email: user.email, status: "active", deletedAt: null });
     expect(reply.body.roles.map((r: { role: string; status: string }) => `${r.role}:${r.status}`).sort())
@@ -104,8 +104,8 @@ describe("accounts GET /me", () => {
 
   it("lets a suspended user read their own status (reads are not writes)", async () => {
     const user = await createUser("me-suspended");
-    const token = await user.token();
-    await suspendDirectly(user, "Spam");
+    const token = await user.token;
+    await suspend(user, "Spam");
     const reply = await callFunction("accounts/me", { token });
     expect(reply.status).toBe(200);
     expect(reply.body.user.status).toBe("suspended");
@@ -113,7 +113,7 @@ describe("accounts GET /me", () => {
 
   it("answers 405 for a wrong method and 404 for an unknown route in the error shape", async () => {
     const user = await createUser("me-routes");
-    const token = await user.token();
+    const token = await user.token;
     expectError(await callFunction("accounts/me", { token, method: "PUT", body: {} }), 405, "method_not_allowed");
     expectError(await callFunction("accounts/nope", { token }), 404, "not_found");
   });

@@ -2,8 +2,8 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { callFunction, testSql } from "../../tests/support/harness.ts";
 import {
-  addParticipant, auditRowsFor, countRows, createEvent, createOrg, createUser, expectError, notificationsOf, setRole, suspendDirectly, type TestUser,
-} from "../../tests/support/accounts-fixtures.ts";
+  addParticipant, auditRowsFor, countRows, createEvent, createOrg, createUser, expectError, notificationsOf, setRole, suspend, type TestUser,
+} from "../../tests/support/fixtures.ts";
 
 describe("admin tools", () => {
   let admin: TestUser;
@@ -12,7 +12,7 @@ describe("admin tools", () => {
 
   beforeAll(async () => {
     admin = await createUser("tools-admin", { roles: ["admin"] });
-    adminToken = await admin.token();
+    adminToken = await admin.token;
     stranger = await createUser("tools-stranger");
   });
 
@@ -38,7 +38,7 @@ describe("admin tools", () => {
     expect(new Set(seen).size).toBe(seen.length);
     expect(seen.indexOf(first.id)).toBeGreaterThanOrEqual(0);
     expect(seen.indexOf(first.id)).toBeLessThan(seen.indexOf(second.id));
-    expectError(await callFunction("admin/role-requests", { token: await stranger.token() }), 403, "forbidden");
+    expectError(await callFunction("admin/role-requests", { token: await stranger.token }), 403, "forbidden");
     expectError(await callFunction("admin/role-requests?limit=0", { token: adminToken }), 400, "invalid_request");
     expectError(await callFunction("admin/role-requests?role=admin", { token: adminToken }), 400, "invalid_request");
     expectError(await callFunction("admin/role-requests?sort=desc", { token: adminToken }), 400, "invalid_request");
@@ -52,26 +52,26 @@ describe("admin tools", () => {
     const reply = await callFunction("admin/organizations/pending?limit=100", { token: adminToken });
     expect(reply.status).toBe(200);
     expect(reply.body.items).toEqual(expect.arrayContaining([expect.objectContaining({ name, ownerId: owner.id, ownerEmail: owner.email })]));
-    expectError(await callFunction("admin/organizations/pending", { token: await owner.token() }), 403, "forbidden");
+    expectError(await callFunction("admin/organizations/pending", { token: await owner.token }), 403, "forbidden");
   });
 
   it("broadcasts to explicit users and to a role, never to suspended or deleted accounts", async () => {
     const active = await createUser("tools-bc-active", { roles: ["student", "sponsor"] });
     const suspended = await createUser("tools-bc-suspended", { roles: ["student", "sponsor"] });
-    await suspendDirectly(suspended);
+    await suspend(suspended);
     const reply = await callFunction("admin/broadcasts", {
       token: adminToken,
       body: { audience: { kind: "users", userIds: [active.id, suspended.id] }, content: "Maintenance tonight", linkUrl: "/status" },
     });
     expect(reply.status).toBe(201);
     expect(reply.body).toEqual({ recipients: 1 });
-    expect(await countRows(notificationsOf(active.id, "admin_broadcast"))).toBe(1);
-    expect(await countRows(notificationsOf(suspended.id, "admin_broadcast"))).toBe(0);
+    expect((await notificationsOf(active.id, "admin_broadcast")).length).toBe(1);
+    expect((await notificationsOf(suspended.id, "admin_broadcast")).length).toBe(0);
 
     const byRole = await callFunction("admin/broadcasts", { token: adminToken, body: { audience: { kind: "role", role: "sponsor" }, content: "Sponsors: new tiers" } });
     expect(byRole.status).toBe(201);
-    expect(await countRows(notificationsOf(active.id, "admin_broadcast"))).toBe(2);
-    expect(await countRows(notificationsOf(suspended.id, "admin_broadcast"))).toBe(0);
+    expect((await notificationsOf(active.id, "admin_broadcast")).length).toBe(2);
+    expect((await notificationsOf(suspended.id, "admin_broadcast")).length).toBe(0);
     expect(await countRows(testSql()<{ n: number }[]>`
       select count(*)::int as n from public.audit_logs where actor_id = ${admin.id} and action = 'notification.broadcast'`)).toBe(2);
   });
@@ -80,13 +80,13 @@ describe("admin tools", () => {
     const organizer = await createUser("tools-bc-org");
     const guest = await createUser("tools-bc-guest");
     const banned = await createUser("tools-bc-banned");
-    const eventId = await createEvent(`Bc${organizer.id.slice(0, 6)}`, organizer);
+    const eventId = (await createEvent(organizer, { title: `Bc${organizer.id.slice(0, 6)}` })).id;
     await addParticipant(eventId, guest);
     await addParticipant(eventId, banned);
-    await suspendDirectly(banned);
+    await suspend(banned);
     const reply = await callFunction("admin/broadcasts", { token: adminToken, body: { audience: { kind: "event_participants", eventId }, content: "Room changed" } });
     expect(reply.body).toEqual({ recipients: 2 }); // organizer + guest
-    expect(await countRows(notificationsOf(banned.id, "admin_broadcast"))).toBe(0);
+    expect((await notificationsOf(banned.id, "admin_broadcast")).length).toBe(0);
 
     const all = await callFunction("admin/broadcasts", { token: adminToken, body: { audience: { kind: "all_active" }, content: "Hello everyone" } });
     expect(all.status).toBe(201);
@@ -94,7 +94,7 @@ describe("admin tools", () => {
       select count(*)::int as n from public.notifications nt join public.users u on u.id = nt.recipient_id
       where nt.kind = 'admin_broadcast' and nt.content = 'Hello everyone' and u.status <> 'active'`;
     expect(row?.n).toBe(0);
-    expect(await countRows(notificationsOf(guest.id, "admin_broadcast"))).toBe(2);
+    expect((await notificationsOf(guest.id, "admin_broadcast")).length).toBe(2);
   });
 
   it("refuses bad broadcasts and non-admins, writing nothing", async () => {
@@ -115,8 +115,8 @@ describe("admin tools", () => {
       expectError(await callFunction("admin/broadcasts", { token: adminToken, body }), 400, "invalid_request");
     }
     expectError(await callFunction("admin/broadcasts", { token: adminToken, body: { audience: { kind: "event_participants", eventId: "00000000-0000-4000-8000-000000000000" }, content: "x" } }), 404, "not_found");
-    expectError(await callFunction("admin/broadcasts", { token: await target.token(), body: { audience: { kind: "all_active" }, content: "Spam" } }), 403, "forbidden");
-    expect(await countRows(notificationsOf(target.id, "admin_broadcast"))).toBe(0);
+    expectError(await callFunction("admin/broadcasts", { token: await target.token, body: { audience: { kind: "all_active" }, content: "Spam" } }), 403, "forbidden");
+    expect((await notificationsOf(target.id, "admin_broadcast")).length).toBe(0);
   });
 
   it("reads the audit log newest first with pages and filters", async () => {
@@ -135,7 +135,7 @@ describe("admin tools", () => {
     expect(filtered.body.items.length).toBeGreaterThanOrEqual(3);
     expect(filtered.body.items.every((e: { action: string }) => e.action.startsWith("role.reject"))).toBe(true);
 
-    expectError(await callFunction("admin/audit-logs", { token: await subject.token() }), 403, "forbidden");
+    expectError(await callFunction("admin/audit-logs", { token: await subject.token }), 403, "forbidden");
     expectError(await callFunction("admin/audit-logs?limit=1000", { token: adminToken }), 400, "invalid_request");
     expectError(await callFunction("admin/audit-logs?action=DROP%20TABLE", { token: adminToken }), 400, "invalid_request");
     expectError(await callFunction("admin/audit-logs?targetId=1", { token: adminToken }), 400, "invalid_request");
@@ -152,7 +152,7 @@ describe("admin tools", () => {
     expect(renamed.body).toMatchObject({ id, name: `Rustlang ${suffix}` });
 
     const user = await createUser(`tools-tax-${taxonomy}`);
-    const userToken = await user.token();
+    const userToken = await user.token;
     expectError(await callFunction(`admin/${taxonomy}`, { token: userToken, body: { name: `Mine ${suffix}` } }), 403, "forbidden");
     expectError(await callFunction(`admin/${taxonomy}/${id}`, { token: userToken, method: "PATCH", body: { name: "Hijack" } }), 403, "forbidden");
     expectError(await callFunction(`admin/${taxonomy}/${id}`, { token: userToken, method: "DELETE" }), 403, "forbidden");
@@ -169,7 +169,7 @@ describe("admin tools", () => {
     expect(await countRows(testSql()<{ n: number }[]>`select count(*)::int as n from ${table} where id = ${id}`)).toBe(0);
     const singular = { tags: "tag", skills: "skill", categories: "category" }[taxonomy];
     for (const action of ["create", "rename", "delete"]) {
-      expect(await countRows(auditRowsFor(id, `${singular}.${action}`))).toBe(1);
+      expect((await auditRowsFor(id, `${singular}.${action}`)).length).toBe(1);
     }
   });
 });

@@ -3,7 +3,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { routes } from "../_shared/contracts/admin.ts";
 import { callFunction, testSql } from "../../tests/support/harness.ts";
-import { createUser, expectError, fingerprint, OVERSIZE_BODY, setRole, type TestUser } from "../../tests/support/accounts-fixtures.ts";
+import { createUser, expectError, fingerprint, OVERSIZE_BODY, setRole, type TestUser } from "../../tests/support/fixtures.ts";
 
 describe("admin refuses bad input on every route", () => {
   let admin: TestUser;
@@ -29,7 +29,7 @@ describe("admin refuses bad input on every route", () => {
     `admin${route.path.replace(":userId", userId).replace(":role", "expert").replace(":action", "approve").replace(":id", id)}`;
 
   it("answers 400 for unknown query parameters on every read route", async () => {
-    const token = await admin.token();
+    const token = await admin.token;
     for (const route of routes.filter((r) => r.method === "GET")) {
       expectError(await callFunction(`${pathOf(route, target.id, tagId)}?unexpected=1`, { token }), 400, "invalid_request");
       expectError(await callFunction(`${pathOf(route, target.id, tagId)}?limit=abc`, { token }), 400, "invalid_request");
@@ -37,7 +37,7 @@ describe("admin refuses bad input on every route", () => {
   });
 
   it("answers 400/413 for invalid JSON, oversize bodies, unknown fields and bad UUIDs on every write route", async () => {
-    const token = await admin.token();
+    const token = await admin.token;
     const before = await fingerprint([admin.id, target.id], []);
     for (const route of routes.filter((r) => r.method !== "GET")) {
       const path = pathOf(route, target.id, tagId);

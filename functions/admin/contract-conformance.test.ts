@@ -3,7 +3,7 @@
 import { describe, expect, it } from "vitest";
 import { routes } from "../_shared/contracts/admin.ts";
 import { callFunction } from "../../tests/support/harness.ts";
-import { createOrg, createUser, expectContract, setRole } from "../../tests/support/accounts-fixtures.ts";
+import { createOrg, createUser, expectContract, setRole } from "../../tests/support/fixtures.ts";
 
 describe("admin replies match the contract", () => {
   it("walks every route once", async () => {
@@ -12,7 +12,7 @@ describe("admin replies match the contract", () => {
     const user = await createUser("cc-adm-user");
     await setRole(user, "expert", "pending");
     await createOrg(`CC Adm Pending ${user.id.slice(0, 8)}`, user, { status: "pending" });
-    const token = await admin.token();
+    const token = await admin.token;
     const step = async (method: string, path: string, concrete: string, body?: unknown) => {
       const reply = await callFunction(`admin${concrete}`, { token, method, ...(body === undefined ? {} : { body }) });
       expectContract(routes, method, path, reply);

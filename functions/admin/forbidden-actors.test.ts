@@ -4,7 +4,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { routes } from "../_shared/contracts/admin.ts";
 import { ANON_KEY, callFunction, testSql } from "../../tests/support/harness.ts";
-import { createOrg, createUser, fingerprint, setRole, suspendDirectly, type TestUser } from "../../tests/support/accounts-fixtures.ts";
+import { createOrg, createUser, fingerprint, setRole, suspend, type TestUser } from "../../tests/support/fixtures.ts";
 
 describe("admin refuses forbidden actors on every route", () => {
   let admin: TestUser;
@@ -54,8 +54,8 @@ describe("admin refuses forbidden actors on every route", () => {
     orgOwner = await createUser("fa-adm-org-owner");
     orgId = await createOrg(`FA Adm Org ${orgOwner.id.slice(0, 8)}`, orgOwner);
     suspendedAdmin = await createUser("fa-adm-suspended-admin", { roles: ["admin"] });
-    suspendedToken = await suspendedAdmin.token();
-    await suspendDirectly(suspendedAdmin);
+    suspendedToken = await suspendedAdmin.token;
+    await suspend(suspendedAdmin);
     const [tag] = await testSql()<{ id: string }[]>`insert into public.tags (name) values (${`FA tag ${target.id}`}) returning id`;
     tagId = tag!.id;
     everyone = [admin, target, stranger, pendingExpert, orgOwner, suspendedAdmin].map((user) => user.id);
@@ -68,9 +68,9 @@ describe("admin refuses forbidden actors on every route", () => {
       expect({ route: key(route), status: anon.status, code: anon.body?.error?.code }).toEqual({ route: key(route), status: 401, code: "unauthenticated" });
     }
     for (const [actor, token, code] of [
-      [stranger, await stranger.token(), "forbidden"],
-      [pendingExpert, await pendingExpert.token(), "forbidden"],
-      [orgOwner, await orgOwner.token(), "forbidden"],
+      [stranger, await stranger.token, "forbidden"],
+      [pendingExpert, await pendingExpert.token, "forbidden"],
+      [orgOwner, await orgOwner.token, "forbidden"],
       [suspendedAdmin, suspendedToken, "account_not_active"],
     ] as const) {
       for (const route of routes) {
@@ -90,7 +90,7 @@ describe("admin refuses forbidden actors on every route", () => {
     await setRole(admin, "expert", "pending");
     const afterSetup = await fingerprint(everyone, [orgId]);
     expect(afterSetup).not.toBe(before);
-    const token = await admin.token();
+    const token = await admin.token;
     const accountRoutes = routes.filter((route) => route.path.startsWith("/users/:userId"));
     expect(accountRoutes.length).toBe(3);
     for (const route of accountRoutes) {

@@ -4,13 +4,13 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { ANON_KEY, callFunction, testSql } from "../../tests/support/harness.ts";
 import {
-  auditRowsFor, countRows, createUser, expectError, notificationsOf, outboxRowsFor, roleStatus, setRole, suspendDirectly, type TestUser,
-} from "../../tests/support/accounts-fixtures.ts";
+  auditRowsFor, countRows, createUser, expectError, freshToken, notificationsOf, outboxOf, roleStatus, setRole, suspend, type TestUser,
+} from "../../tests/support/fixtures.ts";
 
 const decide = (userId: string, role: string, action: string) => `admin/users/${userId}/roles/${role}/${action}`;
 
 async function claimsOf(user: TestUser): Promise<{ user_roles: string[] }> {
-  const token = await user.token();
+  const token = await freshToken(user); // "the next access token": minted now
   return JSON.parse(Buffer.from(token.split(".")[1]!, "base64url").toString("utf8"));
 }
 
@@ -20,7 +20,7 @@ describe("admin role decisions", () => {
 
   beforeAll(async () => {
     admin = await createUser("rd-admin", { roles: ["admin"] });
-    adminToken = await admin.token();
+    adminToken = await admin.token;
   });
 
   it("approves a pending expert: notified, audited, and in the next access token", async () => {
@@ -30,9 +30,9 @@ describe("admin role decisions", () => {
     const reply = await callFunction(decide(user.id, "expert", "approve"), { token: adminToken, body: {} });
     expect(reply.status).toBe(200);
     expect(reply.body).toMatchObject({ userId: user.id, role: "expert", status: "approved" });
-    expect(await countRows(notificationsOf(user.id, "role_decided"))).toBe(1);
-    expect(await countRows(auditRowsFor(user.id, "role.approve.expert"))).toBe(1);
-    expect(await countRows(outboxRowsFor(user.id, "role_decision"))).toBe(1);
+    expect((await notificationsOf(user.id, "role_decided")).length).toBe(1);
+    expect((await auditRowsFor(user.id, "role.approve.expert")).length).toBe(1);
+    expect((await outboxOf(user.id, "role_decision")).length).toBe(1);
     const [row] = await testSql()<{ decided_by: string }[]>`select decided_by from public.user_roles where user_id = ${user.id} and role = 'expert'`;
     expect(row?.decided_by).toBe(admin.id);
     expect((await claimsOf(user)).user_roles).toContain("expert");
@@ -46,7 +46,7 @@ describe("admin role decisions", () => {
     const rejected = await callFunction(decide(user.id, "sponsor", "reject"), { token: adminToken, body: { reason: "No sponsorship record" } });
     expect(rejected.status).toBe(200);
     expect(rejected.body).toMatchObject({ status: "rejected", decisionReason: "No sponsorship record" });
-    expect(await countRows(auditRowsFor(user.id, "role.reject.sponsor"))).toBe(1);
+    expect((await auditRowsFor(user.id, "role.reject.sponsor")).length).toBe(1);
     const [mail] = await testSql()<{ data: { decision: string; reason: string } }[]>`
       select data from private.email_outbox where recipient_user_id = ${user.id} and template = 'role_decision'`;
     expect(mail?.data).toMatchObject({ decision: "rejected", reason: "No sponsorship record", role: "sponsor" });
@@ -72,8 +72,8 @@ describe("admin role decisions", () => {
     const helper = await createUser("rd-new-admin");
     const granted = await callFunction(decide(helper.id, "admin", "grant"), { token: adminToken, body: { reason: "Moderation team" } });
     expect(granted.status).toBe(200);
-    expect(await countRows(auditRowsFor(helper.id, "role.grant.admin"))).toBe(1);
-    const helperToken = await helper.token();
+    expect((await auditRowsFor(helper.id, "role.grant.admin")).length).toBe(1);
+    const helperToken = await helper.token;
     expect((await callFunction("admin/role-requests", { token: helperToken })).status).toBe(200);
 
     expect((await callFunction(decide(helper.id, "admin", "revoke"), { token: adminToken, body: {} })).status).toBe(200);
@@ -88,19 +88,19 @@ describe("admin role decisions", () => {
     expectError(await callFunction(path, { token: ANON_KEY, body: {} }), 401, "unauthenticated");
     expect((await callFunction(path, { body: {} })).status).toBe(401);
     const stranger = await createUser("rd-stranger");
-    expectError(await callFunction(path, { token: await stranger.token(), body: {} }), 403, "forbidden");
+    expectError(await callFunction(path, { token: await stranger.token, body: {} }), 403, "forbidden");
     const pendingExpert = await createUser("rd-pending-expert");
     await setRole(pendingExpert, "expert", "pending");
-    expectError(await callFunction(path, { token: await pendingExpert.token(), body: {} }), 403, "forbidden");
+    expectError(await callFunction(path, { token: await pendingExpert.token, body: {} }), 403, "forbidden");
     // …nor approve their own pending expert request
     expectError(
-      await callFunction(decide(pendingExpert.id, "expert", "approve"), { token: await pendingExpert.token(), body: {} }),
+      await callFunction(decide(pendingExpert.id, "expert", "approve"), { token: await pendingExpert.token, body: {} }),
       403, "forbidden",
     );
 
     const suspendedAdmin = await createUser("rd-suspended-admin", { roles: ["admin"] });
-    const oldToken = await suspendedAdmin.token();
-    await suspendDirectly(suspendedAdmin);
+    const oldToken = await suspendedAdmin.token;
+    await suspend(suspendedAdmin);
     expectError(await callFunction(path, { token: oldToken, body: {} }), 403, "account_not_active");
 
     await setRole(admin, "expert", "pending");
@@ -110,7 +110,7 @@ describe("admin role decisions", () => {
     expect(await roleStatus(target.id, "expert")).toBe("pending");
     expect(await roleStatus(admin.id, "expert")).toBe("pending");
     expect(await roleStatus(admin.id, "admin")).toBe("approved");
-    expect(await countRows(auditRowsFor(target.id, "role.approve.expert"))).toBe(0);
+    expect((await auditRowsFor(target.id, "role.approve.expert")).length).toBe(0);
   });
 
   it("answers 400 for bad path values and bodies, writing nothing", async () => {

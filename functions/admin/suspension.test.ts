@@ -4,8 +4,8 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { callFunction, testSql } from "../../tests/support/harness.ts";
 import {
-  addParticipant, auditRowsFor, countRows, createEvent, createUser, expectError, notificationsOf, outboxRowsFor, type TestUser,
-} from "../../tests/support/accounts-fixtures.ts";
+  addParticipant, auditRowsFor, countRows, createEvent, createUser, expectError, notificationsOf, outboxOf, type TestUser,
+} from "../../tests/support/fixtures.ts";
 
 async function statusOf(userId: string): Promise<{ status: string; suspended_reason: string | null; deleted_at: Date | null }> {
   const [row] = await testSql()<{ status: string; suspended_reason: string | null; deleted_at: Date | null }[]>`
@@ -30,7 +30,7 @@ describe("admin suspend and reactivate", () => {
 
   beforeAll(async () => {
     admin = await createUser("sus-admin", { roles: ["admin"] });
-    adminToken = await admin.token();
+    adminToken = await admin.token;
   });
 
   it("suspends: status, sessions deleted, future events to draft with participants told, hidden, audited; old token writes nothing", async () => {
@@ -38,10 +38,10 @@ describe("admin suspend and reactivate", () => {
     const participant = await createUser("sus-participant");
     const sql = testSql();
     const title = `SusEvent${user.id.slice(0, 6)}`;
-    const eventId = await createEvent(title, user);
+    const eventId = (await createEvent(user, { title: title })).id;
     await addParticipant(eventId, participant);
     await sql`insert into auth.sessions (id, user_id, created_at) values (gen_random_uuid(), ${user.id}, now()), (gen_random_uuid(), ${user.id}, now())`;
-    const tokenBefore = await user.token();
+    const tokenBefore = await user.token;
     expect(await anonSeesProfile(user.id)).toBe(true);
 
     const reply = await callFunction(`admin/users/${user.id}/suspend`, { token: adminToken, body: { reason: "Spam in comments" } });
@@ -57,10 +57,10 @@ describe("admin suspend and reactivate", () => {
     expect(await countRows(sql<{ n: number }[]>`select count(*)::int as n from auth.sessions where user_id = ${user.id}`)).toBe(0);
     const [event] = await sql<{ status: string }[]>`select status from public.events where id = ${eventId}`;
     expect(event?.status).toBe("draft");
-    expect(await countRows(notificationsOf(participant.id, "event_changed"))).toBe(1);
-    expect(await countRows(auditRowsFor(eventId, "event.unpublish"))).toBe(1);
-    expect(await countRows(auditRowsFor(user.id, "user.suspend"))).toBe(1);
-    expect(await countRows(outboxRowsFor(user.id, "account_suspended"))).toBe(1);
+    expect((await notificationsOf(participant.id, "event_changed")).length).toBe(1);
+    expect((await auditRowsFor(eventId, "event.unpublish")).length).toBe(1);
+    expect((await auditRowsFor(user.id, "user.suspend")).length).toBe(1);
+    expect((await outboxOf(user.id, "account_suspended")).length).toBe(1);
     expect(await anonSeesProfile(user.id)).toBe(false);
 
     // The token minted before the suspension is still a valid JWT, but every function refuses it.
@@ -73,18 +73,18 @@ describe("admin suspend and reactivate", () => {
     expect(back.status).toBe(200);
     expect(back.body).toMatchObject({ status: "active", suspendedReason: null, sessions: { authAdmin: "unavailable" } });
     expect(await statusOf(user.id)).toMatchObject({ status: "active", suspended_reason: null });
-    expect(await countRows(auditRowsFor(user.id, "user.reactivate"))).toBe(1);
-    expect(await countRows(outboxRowsFor(user.id, "account_reactivated"))).toBe(1);
+    expect((await auditRowsFor(user.id, "user.reactivate")).length).toBe(1);
+    expect((await outboxOf(user.id, "account_reactivated")).length).toBe(1);
     expect((await callFunction("accounts/roles", { token: tokenBefore, body: { role: "expert" } })).status).toBe(201);
   });
 
   it("restores a self-deleted account", async () => {
     const user = await createUser("sus-deleted");
-    expect((await callFunction("accounts/me", { token: await user.token(), method: "DELETE", body: { confirm: true } })).status).toBe(200);
+    expect((await callFunction("accounts/me", { token: await user.token, method: "DELETE", body: { confirm: true } })).status).toBe(200);
     const reply = await callFunction(`admin/users/${user.id}/reactivate`, { token: adminToken, body: {} });
     expect(reply.status).toBe(200);
     expect(await statusOf(user.id)).toMatchObject({ status: "active", deleted_at: null });
-    expect(await countRows(auditRowsFor(user.id, "user.restore"))).toBe(1);
+    expect((await auditRowsFor(user.id, "user.restore")).length).toBe(1);
   });
 
   it("refuses a missing reason, the admin's own account, and a second suspension, writing nothing", async () => {
@@ -100,15 +100,15 @@ describe("admin suspend and reactivate", () => {
     expectError(await callFunction(`admin/users/${user.id}/suspend`, { token: adminToken, body: { reason: "Second" } }), 409, "users_status_transition");
     expect(await statusOf(admin.id)).toMatchObject({ status: "active" });
     expect(await statusOf(user.id)).toMatchObject({ status: "suspended", suspended_reason: "First" });
-    expect(await countRows(auditRowsFor(admin.id, "user.suspend"))).toBe(0);
+    expect((await auditRowsFor(admin.id, "user.suspend")).length).toBe(0);
   });
 
   it("refuses non-admins, including a suspended admin's old token", async () => {
     const user = await createUser("sus-victim");
     const stranger = await createUser("sus-stranger");
-    expectError(await callFunction(`admin/users/${user.id}/suspend`, { token: await stranger.token(), body: { reason: "x" } }), 403, "forbidden");
+    expectError(await callFunction(`admin/users/${user.id}/suspend`, { token: await stranger.token, body: { reason: "x" } }), 403, "forbidden");
     const otherAdmin = await createUser("sus-other-admin", { roles: ["admin"] });
-    const oldToken = await otherAdmin.token();
+    const oldToken = await otherAdmin.token;
     expect((await callFunction(`admin/users/${otherAdmin.id}/suspend`, { token: adminToken, body: { reason: "Compromised" } })).status).toBe(200);
     expectError(await callFunction(`admin/users/${user.id}/suspend`, { token: oldToken, body: { reason: "Revenge" } }), 403, "account_not_active");
     expectError(await callFunction(`admin/users/${otherAdmin.id}/reactivate`, { token: oldToken, body: {} }), 403, "account_not_active");

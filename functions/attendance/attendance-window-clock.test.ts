@@ -15,7 +15,7 @@ import {
   fixturePrefix,
   type TestEvent,
   type TestUser,
-} from "../../tests/support/participation-fixtures.ts";
+} from "../../tests/support/fixtures.ts";
 import { CHECKIN_SLOT_MS } from "./checkin-code.ts";
 import { createHandler } from "./handler.ts";
 
@@ -33,7 +33,7 @@ beforeAll(async () => {
   sql = connect(inject("dbUrl"), { max: 2 });
   handle = createHandler({ sql, auth: createAuthenticator({ jwtSecret: LOCAL_JWT_SECRET }), clock, checkinSecret: "clock-test-secret" });
   organizer = await createUser(`${prefix}olga`);
-  event = await createEvent(prefix, { organizer, startsInMinutes: 2 * 24 * 60, durationMinutes: 120, type: "online" });
+  event = await createEvent(organizer, { startsInMinutes: 2 * 24 * 60, durationMinutes: 120, type: "online" });
   const [row] = await testSql()<{ start_datetime: Date; end_datetime: Date }[]>`
     select start_datetime, end_datetime from public.events where id = ${event.id}`;
   startsAt = row!.start_datetime;

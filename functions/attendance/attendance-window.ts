@@ -1,11 +1,11 @@
 // The attendance window (DOMAIN.md §8 #9): from 1 hour before the start to the end, on a published
 // event with attendance enabled. Registration status plays no part (rule 7.11).
-import type { EventRow } from "../_shared/participation/event-access.ts";
+import type { ParticipationEvent } from "../_shared/event-access.ts";
 import { invalidTransition, outsideAttendanceWindow } from "../_shared/participation/participation-errors.ts";
 
 export const OPENS_BEFORE_START_MS = 60 * 60 * 1000;
 
-export function requireAttendanceWindow(event: EventRow, now: Date): void {
+export function requireAttendanceWindow(event: ParticipationEvent, now: Date): void {
   if (event.status !== "published") {
     throw invalidTransition(`Cannot record attendance for "${event.title}": the event is ${event.status}`);
   }

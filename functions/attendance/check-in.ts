@@ -2,7 +2,7 @@
 // events) by online self check-in, inside the attendance window. Never by writing a status.
 import type { AttendanceRecord, CheckInInput, OnlineCheckInInput } from "../_shared/contracts/attendance.ts";
 import { notFound } from "../_shared/errors.ts";
-import { loadVisibleEvent } from "../_shared/participation/event-access.ts";
+import { loadParticipationEvent } from "../_shared/event-access.ts";
 import { lockOwnParticipant } from "../_shared/participation/participant-rows.ts";
 import { invalidCheckinCode, invalidTransition } from "../_shared/participation/participation-errors.ts";
 import type { OperationContext } from "../_shared/participation/run-route.ts";
@@ -14,7 +14,7 @@ export function checkInWithCode(secret: string) {
   return async function checkIn(
     { t, caller, params, body, now }: OperationContext<{ eventId: string }, CheckInInput>,
   ): Promise<AttendanceRecord> {
-    const event = await loadVisibleEvent(t, params.eventId, { lock: true });
+    const event = await loadParticipationEvent(t, params.eventId, { lock: true });
     requireAttendanceWindow(event, now);
     if (!(await isCurrentCheckinCode(secret, event.id, body.code, now))) {
       throw invalidCheckinCode(`Cannot check in to "${event.title}": the code is wrong or has expired, use the one shown now`);
@@ -29,7 +29,7 @@ export function checkInWithCode(secret: string) {
 export async function checkInOnline(
   { t, caller, params, now }: OperationContext<{ eventId: string }, OnlineCheckInInput>,
 ): Promise<AttendanceRecord> {
-  const event = await loadVisibleEvent(t, params.eventId, { lock: true });
+  const event = await loadParticipationEvent(t, params.eventId, { lock: true });
   if (event.type === "physical") {
     throw invalidTransition(`Cannot check in online to "${event.title}": it is a physical event, use the code shown at the venue`);
   }

@@ -3,7 +3,7 @@
 // error shape and no participant row or walk-in token changed.
 import { beforeAll, describe, expect, it } from "vitest";
 import { ANON_KEY } from "../../tests/support/harness.ts";
-import { call, type Cast, createCast, expectRefused, fixturePrefix } from "../../tests/support/participation-fixtures.ts";
+import { call, type Cast, createCast, expectRefused, fixturePrefix } from "../../tests/support/fixtures.ts";
 
 const prefix = fixturePrefix("amal");
 let cast: Cast;

@@ -13,11 +13,11 @@ import {
   createUser,
   expectRefused,
   fixturePrefix,
-  notificationsFor,
+  notificationsOf,
   participantRow,
   suspend,
   type TestUser,
-} from "../../tests/support/participation-fixtures.ts";
+} from "../../tests/support/fixtures.ts";
 import { checkinCodeAt, DEFAULT_CHECKIN_CODE_SECRET } from "./checkin-code.ts";
 
 const prefix = fixturePrefix("att");
@@ -48,7 +48,7 @@ describe("POST /attendance/participants/:participantId (team marking)", () => {
     expect(first.body).toMatchObject({ participantId: one.id, status: "attended", attendedAt: expect.any(String) });
     const second = await mark(two.id, cast.committee.token, { status: "absent" });
     expect(second.body).toMatchObject({ status: "absent", attendedAt: null });
-    expect((await notificationsFor(one.user.id, "attendance_recorded"))).toHaveLength(1);
+    expect((await notificationsOf(one.user.id, "attendance_recorded"))).toHaveLength(1);
     // late arrival: absent → attended
     expect((await mark(two.id, cast.committee.token, { status: "attended" })).body.status).toBe("attended");
   });
@@ -83,28 +83,28 @@ describe("POST /attendance/participants/:participantId (team marking)", () => {
   });
 
   it("refuses marking outside the window: too early, after the end, ended/cancelled events, attendance disabled", async () => {
-    const early = await createEvent(prefix, { organizer: cast.organizer, startsInMinutes: 61 });
+    const early = await createEvent(cast.organizer, { startsInMinutes: 61 });
     const earlyRow = await attendee(early);
     await expectRefused([early.id], () => mark(earlyRow.id, cast.organizer.token, { status: "attended" }), { status: 409, code: "outside_attendance_window" });
-    const over = await createEvent(prefix, { organizer: cast.organizer, startsInMinutes: -180, durationMinutes: 120 });
+    const over = await createEvent(cast.organizer, { startsInMinutes: -180, durationMinutes: 120 });
     const overRow = await attendee(over);
     await expectRefused([over.id], () => mark(overRow.id, cast.organizer.token, { status: "attended" }), { status: 409, code: "outside_attendance_window" });
-    const ended = await createEvent(prefix, { organizer: cast.organizer, startsInMinutes: -30, status: "ended" });
+    const ended = await createEvent(cast.organizer, { startsInMinutes: -30, status: "ended" });
     const endedRow = await attendee(ended);
     await expectRefused([ended.id], () => mark(endedRow.id, cast.organizer.token, { status: "attended" }), { status: 409, code: "invalid_transition" });
-    const disabled = await createEvent(prefix, { organizer: cast.organizer, startsInMinutes: -5, isAttendanceEnabled: false });
+    const disabled = await createEvent(cast.organizer, { startsInMinutes: -5, isAttendanceEnabled: false });
     const disabledRow = await attendee(disabled);
     await expectRefused([disabled.id], () => mark(disabledRow.id, cast.organizer.token, { status: "attended" }), { status: 409, code: "invalid_transition" });
   });
 
   it("opens the window one hour before the start (59 minutes before: allowed)", async () => {
-    const soon = await createEvent(prefix, { organizer: cast.organizer, startsInMinutes: 59 });
+    const soon = await createEvent(cast.organizer, { startsInMinutes: 59 });
     const row = await attendee(soon);
     expect((await mark(row.id, cast.organizer.token, { status: "attended" })).status).toBe(200);
   });
 
   it("answers 404 for a participant of a private event the caller cannot see", async () => {
-    const hidden = await createEvent(prefix, { organizer: cast.organizer, visibility: "private", startsInMinutes: -5 });
+    const hidden = await createEvent(cast.organizer, { visibility: "private", startsInMinutes: -5 });
     const row = await attendee(hidden);
     await expectRefused([hidden.id], () => mark(row.id, cast.stranger.token, { status: "attended" }), { status: 404, code: "not_found" });
   });
@@ -126,7 +126,7 @@ describe("GET /attendance/events/:eventId/code", () => {
     }
     await expectRefused([cast.event.id], () => codeOf(cast.event.id, ANON_KEY), { status: 401, code: "unauthenticated" });
     const olga = await createUser(`${prefix}solga`);
-    const event = await createEvent(prefix, { organizer: olga, startsInMinutes: -5 });
+    const event = await createEvent(olga, { startsInMinutes: -5 });
     await suspend(olga);
     await expectRefused([event.id], () => codeOf(event.id, olga.token), { status: 403, code: "forbidden" });
   });
@@ -140,7 +140,7 @@ describe("POST /attendance/events/:eventId/check-in", () => {
     const reply = await checkIn(cast.event.id, row.user.token, { code: (body.code as string).toLowerCase() });
     expect(reply.status).toBe(200);
     expect(reply.body).toMatchObject({ participantId: row.id, status: "attended" });
-    expect(await notificationsFor(row.user.id, "attendance_recorded")).toHaveLength(1);
+    expect(await notificationsOf(row.user.id, "attendance_recorded")).toHaveLength(1);
   });
 
   it("refuses a wrong code and the code of an earlier window (403 invalid_checkin_code)", async () => {
@@ -149,7 +149,7 @@ describe("POST /attendance/events/:eventId/check-in", () => {
     const old = await checkinCodeAt(DEFAULT_CHECKIN_CODE_SECRET, cast.event.id, new Date(Date.now() - 31 * 60 * 1000));
     await expectRefused([cast.event.id], () => checkIn(cast.event.id, row.user.token, { code: old.code }), { status: 403, code: "invalid_checkin_code" });
     // another event's code is not this event's code
-    const other = await createEvent(prefix, { organizer: cast.organizer, startsInMinutes: -5 });
+    const other = await createEvent(cast.organizer, { startsInMinutes: -5 });
     await awayFromSlotEdge();
     const otherCode = (await codeOf(other.id, cast.organizer.token)).body.code as string;
     await expectRefused([cast.event.id], () => checkIn(cast.event.id, row.user.token, { code: otherCode }), { status: 403, code: "invalid_checkin_code" });
@@ -167,7 +167,7 @@ describe("POST /attendance/events/:eventId/check-in", () => {
 
   it("refuses check-in before the window opens and after the end (409 outside_attendance_window), whatever the code", async () => {
     for (const options of [{ startsInMinutes: 90 }, { startsInMinutes: -200, durationMinutes: 60 }]) {
-      const event = await createEvent(prefix, { organizer: cast.organizer, ...options });
+      const event = await createEvent(cast.organizer, options);
       const row = await attendee(event);
       await awayFromSlotEdge();
       const current = await checkinCodeAt(DEFAULT_CHECKIN_CODE_SECRET, event.id, new Date());
@@ -195,7 +195,7 @@ describe("POST /attendance/events/:eventId/online-check-in", () => {
   });
 
   it("refuses physical events, pending/waitlisted rows, non-participants and outside the window", async () => {
-    const physical = await createEvent(prefix, { organizer: cast.organizer, startsInMinutes: -5, type: "physical" });
+    const physical = await createEvent(cast.organizer, { startsInMinutes: -5, type: "physical" });
     const physicalRow = await attendee(physical);
     await expectRefused([physical.id], () => online(physical.id, physicalRow.user.token), { status: 409, code: "invalid_transition" });
     for (const status of ["pending", "waitlisted"] as const) {
@@ -203,7 +203,7 @@ describe("POST /attendance/events/:eventId/online-check-in", () => {
       await expectRefused([cast.event.id], () => online(cast.event.id, row.user.token), { status: 409, code: "invalid_transition" });
     }
     await expectRefused([cast.event.id], () => online(cast.event.id, cast.stranger.token), { status: 404, code: "not_found" });
-    const later = await createEvent(prefix, { organizer: cast.organizer, startsInMinutes: 120, type: "online" });
+    const later = await createEvent(cast.organizer, { startsInMinutes: 120, type: "online" });
     const laterRow = await attendee(later);
     await expectRefused([later.id], () => online(later.id, laterRow.user.token), { status: 409, code: "outside_attendance_window" });
   });

@@ -2,7 +2,7 @@
 // confirmed may become attended; pending, rejected and waitlisted rows never do (rule 7.11).
 import type { AttendanceRecord } from "../_shared/contracts/attendance.ts";
 import type { Tx } from "../_shared/database.ts";
-import type { EventRow } from "../_shared/participation/event-access.ts";
+import type { ParticipationEvent } from "../_shared/event-access.ts";
 import type { ParticipantRow } from "../_shared/participation/participant-rows.ts";
 import { invalidTransition } from "../_shared/participation/participation-errors.ts";
 import { notify } from "../_shared/participation/side-effects.ts";
@@ -15,7 +15,7 @@ const ALLOWED_FROM: Record<"attended" | "absent", ReadonlySet<string>> = {
 
 export async function recordAttendance(
   tx: Tx,
-  options: { event: EventRow; row: ParticipantRow; status: "attended" | "absent"; actorId: string | null; now: Date },
+  options: { event: ParticipationEvent; row: ParticipantRow; status: "attended" | "absent"; actorId: string | null; now: Date },
 ): Promise<AttendanceRecord> {
   const { event, row, status, now } = options;
   if (row.role === "organizer") throw invalidTransition("Cannot record attendance for the organizer");

@@ -4,7 +4,7 @@ import type { CreateWalkInTokenInput, DeactivateWalkInTokenInput, WalkInToken, W
 import type { Caller } from "../_shared/auth.ts";
 import type { CallerTransaction, Tx } from "../_shared/database.ts";
 import { badRequest, forbidden, notFound } from "../_shared/errors.ts";
-import { eventAccess, type EventRow, loadVisibleEvent } from "../_shared/participation/event-access.ts";
+import { callerStanding, type ParticipationEvent, loadParticipationEvent } from "../_shared/event-access.ts";
 import { invalidTransition } from "../_shared/participation/participation-errors.ts";
 import type { OperationContext } from "../_shared/participation/run-route.ts";
 
@@ -36,8 +36,8 @@ function toWalkInToken(row: TokenRow): WalkInToken {
 
 const TOKEN_COLUMNS = "id, event_id, token, label, max_uses, current_uses, is_active, expires_at, created_at";
 
-async function requireTeam(t: CallerTransaction, event: EventRow, caller: Caller): Promise<void> {
-  const access = await eventAccess(t, event, caller);
+async function requireTeam(t: CallerTransaction, event: ParticipationEvent, caller: Caller): Promise<void> {
+  const access = await callerStanding(t, event, caller);
   if (!access.isTeam && !access.isAdmin) {
     throw forbidden(`Cannot manage walk-in tokens of "${event.title}": only the event team does`);
   }
@@ -46,7 +46,7 @@ async function requireTeam(t: CallerTransaction, event: EventRow, caller: Caller
 export async function createWalkInToken(
   { t, caller, params, body, now }: OperationContext<{ eventId: string }, CreateWalkInTokenInput>,
 ): Promise<WalkInToken> {
-  const event = await loadVisibleEvent(t, params.eventId, { lock: true });
+  const event = await loadParticipationEvent(t, params.eventId, { lock: true });
   await requireTeam(t, event, caller);
   if (event.status !== "draft" && event.status !== "published") {
     throw invalidTransition(`Cannot create a walk-in token: "${event.title}" is ${event.status}`);
@@ -70,7 +70,7 @@ export async function createWalkInToken(
 export async function listWalkInTokens(
   { t, caller, params }: OperationContext<{ eventId: string }, undefined>,
 ): Promise<WalkInTokenList> {
-  const event = await loadVisibleEvent(t, params.eventId);
+  const event = await loadParticipationEvent(t, params.eventId);
   await requireTeam(t, event, caller);
   const rows = await t.tx<TokenRow[]>`
     select ${t.tx.unsafe(TOKEN_COLUMNS)} from public.event_walk_in_tokens
@@ -89,7 +89,7 @@ export async function deactivateWalkInToken(
   const message = `Walk-in token "${params.tokenId}" was not found`;
   const eventId = await tokenEventId(t.tx, params.tokenId);
   if (!eventId) throw notFound(message);
-  const event = await loadVisibleEvent(t, eventId, { lock: true, notFoundMessage: message });
+  const event = await loadParticipationEvent(t, eventId, { lock: true, notFoundMessage: message });
   await requireTeam(t, event, caller);
   const [row] = await t.tx<TokenRow[]>`
     update public.event_walk_in_tokens set is_active = false where id = ${params.tokenId}

@@ -6,7 +6,7 @@
 // (§8 #4).
 import type { WalkInInput, WalkInResult } from "../_shared/contracts/attendance.ts";
 import { AppError, badRequest, notFound } from "../_shared/errors.ts";
-import { loadEventForToken } from "../_shared/participation/event-access.ts";
+import { loadEventForToken } from "../_shared/event-access.ts";
 import { alreadyParticipant } from "../_shared/participation/participation-errors.ts";
 import type { PublicOperationContext } from "../_shared/participation/run-route.ts";
 import { notify } from "../_shared/participation/side-effects.ts";

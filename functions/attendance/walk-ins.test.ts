@@ -10,10 +10,10 @@ import {
   createUser,
   expectRefused,
   fixturePrefix,
-  notificationsFor,
+  notificationsOf,
   participantRow,
   suspend,
-} from "../../tests/support/participation-fixtures.ts";
+} from "../../tests/support/fixtures.ts";
 
 const prefix = fixturePrefix("wlk");
 let cast: Cast; // running now
@@ -62,7 +62,7 @@ describe("walk-in tokens (team)", () => {
   it("refuses an expiry after the event end or in the past (400) and tokens for ended/cancelled events (409)", async () => {
     await expectRefused([cast.event.id], () => createToken(cast.event.id, cast.organizer.token, { expiresAt: new Date(Date.now() + 30 * 86400_000).toISOString() }), { status: 400, code: "invalid_request" });
     await expectRefused([cast.event.id], () => createToken(cast.event.id, cast.organizer.token, { expiresAt: new Date(Date.now() - 60_000).toISOString() }), { status: 400, code: "invalid_request" });
-    const cancelled = await createEvent(prefix, { organizer: cast.organizer, status: "cancelled" });
+    const cancelled = await createEvent(cast.organizer, { status: "cancelled" });
     await expectRefused([cancelled.id], () => createToken(cancelled.id, cast.organizer.token), { status: 409, code: "invalid_transition" });
   });
 
@@ -84,13 +84,13 @@ describe("walk-in tokens (team)", () => {
     await expectRefused([cast.event.id], () => createToken(cast.event.id, ANON_KEY), { status: 401, code: "unauthenticated" });
     await expectRefused([cast.event.id], () => deactivate(id, ANON_KEY), { status: 401, code: "unauthenticated" });
     const olga = await createUser(`${prefix}solga`);
-    const event = await createEvent(prefix, { organizer: olga, startsInMinutes: -5 });
+    const event = await createEvent(olga, { startsInMinutes: -5 });
     await suspend(olga);
     await expectRefused([event.id], () => createToken(event.id, olga.token), { status: 403, code: "forbidden" });
   });
 
   it("answers 404 for a private event the caller cannot see and for an unknown token id", async () => {
-    const hidden = await createEvent(prefix, { organizer: cast.organizer, visibility: "private", startsInMinutes: -5 });
+    const hidden = await createEvent(cast.organizer, { visibility: "private", startsInMinutes: -5 });
     await expectRefused([hidden.id], () => createToken(hidden.id, cast.stranger.token), { status: 404, code: "not_found" });
     await expectRefused([hidden.id], () => deactivate("00000000-0000-4000-8000-000000000001", cast.organizer.token), { status: 404, code: "not_found" });
   });
@@ -109,7 +109,7 @@ describe("POST /attendance/walk-in (public form, anon key)", () => {
     expect(row).toEqual({ user_id: null, guest_email: person.email, join_method: "walk_in", walk_in_token_id: id });
     const [used] = await testSql()<{ current_uses: number }[]>`select current_uses from public.event_walk_in_tokens where id = ${id}`;
     expect(used!.current_uses).toBe(1);
-    expect((await notificationsFor(cast.organizer.id, "walk_in_registered")).some((note) => note.content.includes(person.name))).toBe(true);
+    expect((await notificationsOf(cast.organizer.id, "walk_in_registered")).some((note) => note.content.includes(person.name))).toBe(true);
   });
 
   it("never links an existing account's e-mail from the form: it is refused and the account's row is untouched (rule 7.12)", async () => {
@@ -131,11 +131,11 @@ describe("POST /attendance/walk-in (public form, anon key)", () => {
     const reply = await walkIn({ token, name: "Me", email: user.email.toUpperCase() }, user.token);
     expect(reply.status).toBe(201);
     expect(await participantRow(cast.event.id, user.id)).toMatchObject({ status: "attended", join_method: "walk_in" });
-    expect(await notificationsFor(user.id, "walk_in_registered")).toHaveLength(1);
+    expect(await notificationsOf(user.id, "walk_in_registered")).toHaveLength(1);
   });
 
   it("records a paid walk-in as pending with a pending payment; a signed-in one keeps its proof path", async () => {
-    const paid = await createEvent(prefix, { organizer: cast.organizer, startsInMinutes: -5, registrationType: "paid" });
+    const paid = await createEvent(cast.organizer, { startsInMinutes: -5, paid: true });
     const { token } = await freshToken(paid.id);
     const atTheDoor = await walkIn({ token, ...guest() });
     expect(atTheDoor.status).toBe(201);
@@ -148,7 +148,7 @@ describe("POST /attendance/walk-in (public form, anon key)", () => {
   });
 
   it("refuses a proof from a guest (no Storage folder) and a proof outside the walk-in's own folder", async () => {
-    const paid = await createEvent(prefix, { organizer: cast.organizer, startsInMinutes: -5, registrationType: "paid" });
+    const paid = await createEvent(cast.organizer, { startsInMinutes: -5, paid: true });
     const { token } = await freshToken(paid.id);
     const stranger = await createUser(`${prefix}other`);
     await expectRefused([paid.id], () => walkIn({ token, ...guest(), paymentProofPath: `${paid.id}/${stranger.id}/r.jpg` }), { status: 400, code: "invalid_request" });
@@ -186,7 +186,7 @@ describe("POST /attendance/walk-in (public form, anon key)", () => {
 
   it("refuses an unknown token (404) and walk-ins outside the attendance window (409)", async () => {
     await expectRefused([cast.event.id], () => walkIn({ token: "ab".repeat(24), ...guest() }), { status: 404, code: "not_found" });
-    const later = await createEvent(prefix, { organizer: cast.organizer, startsInMinutes: 180 });
+    const later = await createEvent(cast.organizer, { startsInMinutes: 180 });
     const { token } = await freshToken(later.id);
     await expectRefused([later.id], () => walkIn({ token, ...guest() }), { status: 409, code: "outside_attendance_window" });
   });
@@ -220,7 +220,7 @@ describe("POST /attendance/walk-in (public form, anon key)", () => {
   });
 
   it("keeps guests per event: the same e-mail walks in to two events as two rows", async () => {
-    const other = await createEvent(prefix, { organizer: cast.organizer, startsInMinutes: -5 });
+    const other = await createEvent(cast.organizer, { startsInMinutes: -5 });
     const { token } = await freshToken(other.id);
     const person = guest();
     expect((await walkIn({ token, ...person })).status).toBe(201);

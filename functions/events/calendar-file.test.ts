@@ -1,6 +1,6 @@
 // Unit tests of the iCalendar builder (pure: no database, no HTTP).
 import { describe, expect, it } from "vitest";
-import { buildCalendarFile, type CalendarEvent, escapeText, foldLine, offsetMinutesAt } from "./calendar-file.ts";
+import { buildCalendarFile, type CalendarEvent, escapeText, foldLine } from "./calendar-file.ts";
 
 const base: CalendarEvent = {
   id: "7f1c2b9e-4d3a-4e5f-8a6b-1c2d3e4f5a6b",
@@ -8,7 +8,6 @@ const base: CalendarEvent = {
   description: "Line one\nLine two",
   startsAt: new Date("2026-12-03T09:00:00Z"),
   endsAt: new Date("2026-12-03T11:30:00Z"),
-  timeZone: "Asia/Kuala_Lumpur",
   location: "APU campus, Block B",
   url: "https://atas.example/events/7f1c2b9e-4d3a-4e5f-8a6b-1c2d3e4f5a6b",
   status: "published",
@@ -45,35 +44,20 @@ describe("foldLine()", () => {
 });
 
 describe("buildCalendarFile()", () => {
-  it("writes local times with the event's TZID and a matching VTIMEZONE (+08:00, no DST)", () => {
+  it("writes UTC times and no VTIMEZONE: the same file for every client", () => {
     const lines = contentLines(buildCalendarFile(base, now));
-    expect(lines).toContain("DTSTART;TZID=Asia/Kuala_Lumpur:20261203T170000");
-    expect(lines).toContain("DTEND;TZID=Asia/Kuala_Lumpur:20261203T193000");
-    expect(lines).toContain("TZID:Asia/Kuala_Lumpur");
-    expect(lines).toContain("TZOFFSETTO:+0800");
-    expect(lines.filter((l) => l === "BEGIN:DAYLIGHT")).toHaveLength(0);
+    expect(lines).toContain("DTSTART:20261203T090000Z");
+    expect(lines).toContain("DTEND:20261203T113000Z");
+    expect(lines.some((l) => l.includes("TZID") || l.includes("VTIMEZONE"))).toBe(false);
     expect(lines).toContain("DTSTAMP:20261125T180000Z");
     expect(lines).toContain("STATUS:CONFIRMED");
   });
 
-  it("describes both DST observances of a zone that has them, with the right offsets", () => {
-    const berlin = { ...base, timeZone: "Europe/Berlin", startsAt: new Date("2026-07-01T16:00:00Z"), endsAt: new Date("2026-07-01T18:00:00Z") };
-    const lines = contentLines(buildCalendarFile(berlin, now));
-    expect(lines).toContain("DTSTART;TZID=Europe/Berlin:20260701T180000");
-    expect(lines).toContain("BEGIN:DAYLIGHT");
-    expect(lines).toContain("BEGIN:STANDARD");
-    // 2026-03-29 01:00 UTC: 02:00 local jumps to 03:00
-    const daylightStart = lines.indexOf("DTSTART:20260329T020000");
-    expect(daylightStart).toBeGreaterThan(0);
-    expect(lines[daylightStart + 1]).toBe("TZOFFSETFROM:+0100");
-    expect(lines[daylightStart + 2]).toBe("TZOFFSETTO:+0200");
-    expect(offsetMinutesAt("Europe/Berlin", berlin.startsAt)).toBe(120);
-  });
-
-  it("uses UTC times and no VTIMEZONE for UTC events", () => {
-    const lines = contentLines(buildCalendarFile({ ...base, timeZone: "UTC" }, now));
-    expect(lines).toContain("DTSTART:20261203T090000Z");
-    expect(lines).not.toContain("BEGIN:VTIMEZONE");
+  it("writes a summer instant of a zone with DST as the same UTC instant (no offset arithmetic)", () => {
+    const july = { ...base, startsAt: new Date("2026-07-01T16:00:00Z"), endsAt: new Date("2026-07-01T18:00:00+02:00") };
+    const lines = contentLines(buildCalendarFile(july, now));
+    expect(lines).toContain("DTSTART:20260701T160000Z");
+    expect(lines).toContain("DTEND:20260701T160000Z");
   });
 
   it("keeps the UID stable across edits and marks a cancelled event CANCELLED with its reason", () => {

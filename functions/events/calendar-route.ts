@@ -20,7 +20,6 @@ export async function calendarResponse(sql: Sql, caller: Caller | null, eventId:
     description: event.description,
     startsAt: event.start_datetime,
     endsAt: event.end_datetime,
-    timeZone: event.timezone,
     location,
     url: `${siteUrl}/events/${event.id}`,
     status: event.status,

@@ -1,7 +1,7 @@
 // GET /events/:id/calendar.ics over real HTTP: anon key for public events, 404 for hidden ones.
 import { beforeAll, describe, expect, it } from "vitest";
 import { ANON_KEY, callFunction, testSql } from "../../tests/support/harness.ts";
-import { addParticipant, createEvent, createUser, expectError, type TestUser } from "../../tests/support/lifecycle-fixtures.ts";
+import { addParticipant, createEvent, createUser, expectError, type TestUser } from "../../tests/support/fixtures.ts";
 
 let olga: TestUser;
 let stranger: TestUser;
@@ -14,18 +14,18 @@ beforeAll(async () => {
 const unfold = (ics: string) => ics.replace(/\r\n /g, "").split("\r\n");
 
 describe("GET /events/:id/calendar.ics", () => {
-  it("serves a public event to the anon key with local times, the zone, a stable UID and CONFIRMED", async () => {
-    const id = await createEvent(olga, { title: "Calendar; party, 2027", timezone: "Asia/Kuala_Lumpur" });
+  it("serves a public event to the anon key with UTC times, no zone, a stable UID and CONFIRMED", async () => {
+    const { id } = await createEvent(olga, { title: "Calendar; party, 2027", timezone: "Asia/Kuala_Lumpur" });
     const [event] = await testSql()`select start_datetime from public.events where id = ${id}`;
     const reply = await callFunction<string>(`events/${id}/calendar.ics`, { token: ANON_KEY });
     expect(reply.status).toBe(200);
     expect(reply.headers.get("content-type")).toBe("text/calendar; charset=utf-8");
     expect(reply.headers.get("content-disposition")).toContain(`event-${id}.ics`);
     const lines = unfold(reply.body);
-    const start = new Date((event!.start_datetime as Date).getTime() + 8 * 3_600_000).toISOString();
-    const local = `${start.slice(0, 4)}${start.slice(5, 7)}${start.slice(8, 10)}T${start.slice(11, 13)}${start.slice(14, 16)}${start.slice(17, 19)}`;
-    expect(lines).toContain(`DTSTART;TZID=Asia/Kuala_Lumpur:${local}`);
-    expect(lines).toContain("TZID:Asia/Kuala_Lumpur");
+    const start = (event!.start_datetime as Date).toISOString();
+    const utc = `${start.slice(0, 4)}${start.slice(5, 7)}${start.slice(8, 10)}T${start.slice(11, 13)}${start.slice(14, 16)}${start.slice(17, 19)}Z`;
+    expect(lines).toContain(`DTSTART:${utc}`);
+    expect(lines.some((l) => l.includes("TZID") || l.includes("VTIMEZONE"))).toBe(false);
     expect(lines).toContain(`UID:event-${id}@atas`);
     expect(lines).toContain("SUMMARY:Calendar\\; party\\, 2027");
     expect(lines).toContain("STATUS:CONFIRMED");
@@ -37,31 +37,31 @@ describe("GET /events/:id/calendar.ics", () => {
   });
 
   it("marks a cancelled event CANCELLED with the same UID", async () => {
-    const id = await createEvent(olga);
-    expect((await callFunction(`events/${id}/cancel`, { token: await olga.token(), body: { reason: "Rain" } })).status).toBe(200);
+    const { id } = await createEvent(olga);
+    expect((await callFunction(`events/${id}/cancel`, { token: await olga.token, body: { reason: "Rain" } })).status).toBe(200);
     const lines = unfold((await callFunction<string>(`events/${id}/calendar.ics`, { token: ANON_KEY })).body);
     expect(lines).toContain("STATUS:CANCELLED");
     expect(lines).toContain(`UID:event-${id}@atas`);
   });
 
   it("answers 404 for a private event to anon and strangers, 200 to an invitee and the organizer", async () => {
-    const id = await createEvent(olga, { visibility: "private" });
+    const { id } = await createEvent(olga, { visibility: "private" });
     await addParticipant(id, invitee, { status: "pending", joinMethod: "invited", role: "speaker" });
     expectError(await callFunction(`events/${id}/calendar.ics`, { token: ANON_KEY }), 404, "not_found");
-    expectError(await callFunction(`events/${id}/calendar.ics`, { token: await stranger.token() }), 404, "not_found");
-    expect((await callFunction(`events/${id}/calendar.ics`, { token: await invitee.token() })).status).toBe(200);
-    expect((await callFunction(`events/${id}/calendar.ics`, { token: await olga.token() })).status).toBe(200);
+    expectError(await callFunction(`events/${id}/calendar.ics`, { token: await stranger.token }), 404, "not_found");
+    expect((await callFunction(`events/${id}/calendar.ics`, { token: await invitee.token })).status).toBe(200);
+    expect((await callFunction(`events/${id}/calendar.ics`, { token: await olga.token })).status).toBe(200);
   });
 
   it("answers 404 for a draft to anyone but its organizer (who gets TENTATIVE)", async () => {
-    const id = await createEvent(olga, { status: "draft" });
+    const { id } = await createEvent(olga, { status: "draft" });
     expectError(await callFunction(`events/${id}/calendar.ics`, { token: ANON_KEY }), 404, "not_found");
-    const own = await callFunction<string>(`events/${id}/calendar.ics`, { token: await olga.token() });
+    const own = await callFunction<string>(`events/${id}/calendar.ics`, { token: await olga.token });
     expect(unfold(own.body)).toContain("STATUS:TENTATIVE");
   });
 
   it("answers 401 without any key, 400 for a bad UUID, 404 for an unknown event, 405 for POST", async () => {
-    const id = await createEvent(olga);
+    const { id } = await createEvent(olga);
     expect((await callFunction(`events/${id}/calendar.ics`)).status).toBe(401);
     expectError(await callFunction("events/not-a-uuid/calendar.ics", { token: ANON_KEY }), 400, "invalid_request");
     expectError(await callFunction("events/00000000-0000-4000-8000-000000000000/calendar.ics", { token: ANON_KEY }), 404, "not_found");
@@ -71,7 +71,7 @@ describe("GET /events/:id/calendar.ics", () => {
 
 describe("events router", () => {
   it("answers 404 for an unknown route and 405 for a wrong method, in the error shape", async () => {
-    const token = await olga.token();
+    const token = await olga.token;
     expectError(await callFunction("events/00000000-0000-4000-8000-000000000000/launch", { method: "POST", token }), 404, "not_found");
     expectError(await callFunction("events", { method: "GET", token }), 405, "method_not_allowed");
   });

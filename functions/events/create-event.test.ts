@@ -1,7 +1,7 @@
 // POST /events over real HTTP (real Deno gateway, throwaway database).
 import { beforeAll, describe, expect, it } from "vitest";
 import { ANON_KEY, callFunction, testSql } from "../../tests/support/harness.ts";
-import { createUser, expectError, suspend, type TestUser } from "../../tests/support/lifecycle-fixtures.ts";
+import { createUser, expectError, suspend, type TestUser } from "../../tests/support/fixtures.ts";
 
 let olga: TestUser;
 let sam: TestUser;
@@ -24,7 +24,7 @@ beforeAll(async () => {
 describe("POST /events", () => {
   it("creates a draft for an active user, ignoring a client-sent status, with the organizer row", async () => {
     const reply = await callFunction("events", {
-      token: await olga.token(),
+      token: await olga.token,
       body: { title: "Rust 101", status: "published", format: "webinar", startDatetime: "2027-01-10T09:00:00+08:00", endDatetime: "2027-01-10T11:00:00+08:00" },
     });
     expect(reply.status).toBe(201);
@@ -35,17 +35,17 @@ describe("POST /events", () => {
   });
 
   it("makes a paid event not auto-accepted", async () => {
-    const reply = await callFunction("events", { token: await olga.token(), body: { title: "Paid talk", registrationType: "paid", price: 12.5 } });
+    const reply = await callFunction("events", { token: await olga.token, body: { title: "Paid talk", registrationType: "paid", price: 12.5 } });
     expect(reply.status).toBe(201);
     expect(reply.body.event).toMatchObject({ registrationType: "paid", price: 12.5, autoAcceptRegistration: false });
   });
 
   it("lets an organization's owner create its events and refuses a non-manager", async () => {
-    const allowed = await callFunction("events", { token: await owner.token(), body: { title: "Org meetup", organizationId: orgId } });
+    const allowed = await callFunction("events", { token: await owner.token, body: { title: "Org meetup", organizationId: orgId } });
     expect(allowed.status).toBe(201);
     expect(allowed.body.event.organizationId).toBe(orgId);
     const before = await eventsOf(sam);
-    const refused = await callFunction("events", { token: await sam.token(), body: { title: "Hijack", organizationId: orgId } });
+    const refused = await callFunction("events", { token: await sam.token, body: { title: "Hijack", organizationId: orgId } });
     expectError(refused, 403, "forbidden");
     expect(await eventsOf(sam)).toBe(before);
   });
@@ -57,7 +57,7 @@ describe("POST /events", () => {
 
   it("refuses a suspended user whose token was minted before the suspension", async () => {
     const susan = await createUser("ce-susan");
-    const token = await susan.token();
+    const token = await susan.token;
     await suspend(susan);
     expectError(await callFunction("events", { token, body: { title: "Still here" } }), 403, "forbidden");
     expect(await eventsOf(susan)).toBe(0);
@@ -83,7 +83,7 @@ describe("POST /events", () => {
   for (const [name, request, status, code] of malformed) {
     it(`refuses ${name} with ${status} ${code} and creates nothing`, async () => {
       const before = await eventsOf(olga);
-      const reply = await callFunction("events", { method: "POST", token: await olga.token(), ...request });
+      const reply = await callFunction("events", { method: "POST", token: await olga.token, ...request });
       expectError(reply, status, code);
       expect(await eventsOf(olga)).toBe(before);
     });
@@ -91,10 +91,10 @@ describe("POST /events", () => {
 
   it("refuses a paid event that claims auto-accept, and a priced free event, creating nothing", async () => {
     const before = await eventsOf(olga);
-    const paid = await callFunction("events", { token: await olga.token(), body: { title: "x", registrationType: "paid", price: 5, autoAcceptRegistration: true } });
+    const paid = await callFunction("events", { token: await olga.token, body: { title: "x", registrationType: "paid", price: 5, autoAcceptRegistration: true } });
     expectError(paid, 400, "invalid_request");
     expect(paid.body.error.details[0].path).toBe("autoAcceptRegistration");
-    expectError(await callFunction("events", { token: await olga.token(), body: { title: "x", price: 5 } }), 400, "invalid_request");
+    expectError(await callFunction("events", { token: await olga.token, body: { title: "x", price: 5 } }), 400, "invalid_request");
     expect(await eventsOf(olga)).toBe(before);
   });
 });

@@ -1,7 +1,9 @@
 // The organizer's status changes (DOMAIN.md §3.4, §3.5). Each reads the event as the caller
-// (404 when hidden), checks who acts and why not in TypeScript for a clear answer, then calls the
-// private SQL function that re-checks the state under the event lock and writes the change with
-// its notifications and outbox e-mails in the same transaction.
+// (404 when hidden), checks who acts, then calls the private SQL function that decides whether the
+// state allows it (under the event lock; its refusal is the named `invalid_transition` error with
+// a sentence, passed on as it is) and writes the change with its notifications and outbox e-mails
+// in the same transaction. Publishing alone checks its requirements here first (publishProblems
+// lists every missing field at once, which the SQL function does not).
 import type { Caller } from "../_shared/auth.ts";
 import {
   CancelEventInput,
@@ -43,9 +45,6 @@ function transition(
   });
 }
 
-const hasStarted = (event: EventRow, now: Date) => event.start_datetime !== null && event.start_datetime.getTime() <= now.getTime();
-const hasEnded = (event: EventRow, now: Date) => event.end_datetime !== null && event.end_datetime.getTime() <= now.getTime();
-
 export function publishEvent(ctx: TransitionContext, body: unknown): Promise<EventTransitionResponse> {
   EmptyBody.parse(body);
   return transition(ctx, "publish", async (t, { event }) => {
@@ -65,10 +64,6 @@ export function unpublishEvent(ctx: TransitionContext, body: unknown): Promise<E
   return transition(ctx, "unpublish", async (t, { event, standing }) => {
     const isModeration = !standing.isOrganizer && standing.isAdmin;
     if (isModeration && !input.reason) throw badRequest("A reason is required when an admin unpublishes someone else's event", [{ path: "reason", message: "Required", code: "invalid_type" }]);
-    if (event.status !== "published") throw invalidTransition(`Cannot unpublish event "${event.title}": it is ${event.status}, not published`);
-    if (!isModeration && hasStarted(event, ctx.now)) {
-      throw invalidTransition(`Cannot unpublish event "${event.title}": it has already started`);
-    }
     const [row] = await t.tx<Array<{ notified: number }>>`
       select private.unpublish_event(${event.id}, ${ctx.caller.id}, ${input.reason ?? null}, ${isModeration}, ${ctx.now}) as notified`;
     return { notified: row!.notified };
@@ -78,12 +73,6 @@ export function unpublishEvent(ctx: TransitionContext, body: unknown): Promise<E
 export function setRegistration(ctx: TransitionContext, body: unknown): Promise<EventTransitionResponse> {
   const input = SetRegistrationInput.parse(body);
   return transition(ctx, "change registration of", async (t, { event }) => {
-    const verb = input.action === "open" ? "open registration of" : "close registration of";
-    if (event.status !== "published") throw invalidTransition(`Cannot ${verb} event "${event.title}": it is ${event.status}, not published`);
-    if (hasEnded(event, ctx.now)) throw invalidTransition(`Cannot ${verb} event "${event.title}": it is over`);
-    if (input.action === "open" && hasStarted(event, ctx.now)) {
-      throw invalidTransition(`Cannot open registration of event "${event.title}": it has already started`);
-    }
     const [row] = await t.tx<Array<{ notified: number }>>`
       select private.set_event_registration(${event.id}, ${ctx.caller.id}, ${input.action === "open"}, ${ctx.now}) as notified`;
     return { notified: row!.notified };
@@ -93,10 +82,6 @@ export function setRegistration(ctx: TransitionContext, body: unknown): Promise<
 export function cancelEvent(ctx: TransitionContext, body: unknown): Promise<EventTransitionResponse> {
   const input = CancelEventInput.parse(body);
   return transition(ctx, "cancel", async (t, { event }) => {
-    if (event.status === "ended" || event.status === "cancelled") {
-      throw invalidTransition(`Cannot cancel event "${event.title}": it is already ${event.status}`);
-    }
-    if (hasEnded(event, ctx.now)) throw invalidTransition(`Cannot cancel event "${event.title}": it is over, end it instead`);
     const [row] = await t.tx<Array<{ rejected: number; notified: number }>>`
       select * from private.cancel_event(${event.id}, ${ctx.caller.id}, ${input.reason}, ${ctx.now})`;
     return { affected: { rejected: row!.rejected }, notified: row!.notified };
@@ -106,8 +91,6 @@ export function cancelEvent(ctx: TransitionContext, body: unknown): Promise<Even
 export function endEvent(ctx: TransitionContext, body: unknown): Promise<EventTransitionResponse> {
   EmptyBody.parse(body);
   return transition(ctx, "end", async (t, { event }) => {
-    if (event.status !== "published") throw invalidTransition(`Cannot end event "${event.title}": it is ${event.status}, not published`);
-    if (!hasStarted(event, ctx.now)) throw invalidTransition(`Cannot end event "${event.title}": it has not started yet`);
     const [row] = await t.tx<Array<{ absent: number; rejected: number; notified: number }>>`
       select * from private.end_event(${event.id}, ${ctx.caller.id}, ${ctx.now})`;
     return { affected: { absent: row!.absent, rejected: row!.rejected }, notified: row!.notified };

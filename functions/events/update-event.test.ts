@@ -3,7 +3,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { ANON_KEY, callFunction, testSql } from "../../tests/support/harness.ts";
 import {
   addParticipant, createEvent, createUser, eventState, expectError, moveEventStart, notificationsOf, outboxOf, suspend, type TestUser,
-} from "../../tests/support/lifecycle-fixtures.ts";
+} from "../../tests/support/fixtures.ts";
 
 let olga: TestUser;
 let cora: TestUser;
@@ -16,20 +16,20 @@ beforeAll(async () => {
 
 describe("PATCH /events/:id", () => {
   it("lets the organizer edit a draft", async () => {
-    const id = await createEvent(olga, { status: "draft" });
-    const reply = await callFunction(`events/${id}`, { method: "PATCH", token: await olga.token(), body: { title: "Renamed draft", maxParticipant: 30, description: null } });
+    const { id } = await createEvent(olga, { status: "draft" });
+    const reply = await callFunction(`events/${id}`, { method: "PATCH", token: await olga.token, body: { title: "Renamed draft", maxParticipant: 30, description: null } });
     expect(reply.status).toBe(200);
     expect(reply.body.event).toMatchObject({ id, title: "Renamed draft", maxParticipant: 30, description: null });
   });
 
   it("lets an accepted committee member edit, and announces a new schedule to accepted participants", async () => {
-    const id = await createEvent(olga);
+    const { id } = await createEvent(olga);
     await addParticipant(id, cora, { role: "committee", joinMethod: "invited" });
     await addParticipant(id, pat);
     const newStart = new Date(Math.floor(Date.now() / 1000) * 1000 + 10 * 86_400_000);
     const newEnd = new Date(newStart.getTime() + 3_600_000);
     const reply = await callFunction(`events/${id}`, {
-      method: "PATCH", token: await cora.token(), body: { startDatetime: newStart.toISOString(), endDatetime: newEnd.toISOString(), venueRemark: "Hall A" },
+      method: "PATCH", token: await cora.token, body: { startDatetime: newStart.toISOString(), endDatetime: newEnd.toISOString(), venueRemark: "Hall A" },
     });
     expect(reply.status).toBe(200);
     expect(reply.body.event.startDatetime).toBe(newStart.toISOString());
@@ -44,54 +44,54 @@ describe("PATCH /events/:id", () => {
   });
 
   it("does not announce a change of description only", async () => {
-    const id = await createEvent(olga);
+    const { id } = await createEvent(olga);
     await addParticipant(id, pat);
     const before = (await notificationsOf(pat)).length;
-    const reply = await callFunction(`events/${id}`, { method: "PATCH", token: await olga.token(), body: { description: "More words" } });
+    const reply = await callFunction(`events/${id}`, { method: "PATCH", token: await olga.token, body: { description: "More words" } });
     expect(reply.status).toBe(200);
     expect((await notificationsOf(pat)).length).toBe(before);
   });
 
   it("locks core fields once a published event has started, but still allows the description", async () => {
-    const id = await createEvent(olga);
+    const { id } = await createEvent(olga);
     await moveEventStart(id, 10);
     const before = await eventState(id);
-    const locked = await callFunction(`events/${id}`, { method: "PATCH", token: await olga.token(), body: { title: "Too late", maxParticipant: 5 } });
+    const locked = await callFunction(`events/${id}`, { method: "PATCH", token: await olga.token, body: { title: "Too late", maxParticipant: 5 } });
     expectError(locked, 409, "invalid_transition");
     expect(locked.body.error.details.lockedFields).toEqual(["title", "maxParticipant"]);
     expect(await eventState(id)).toBe(before);
-    const allowed = await callFunction(`events/${id}`, { method: "PATCH", token: await olga.token(), body: { description: "Slides are online" } });
+    const allowed = await callFunction(`events/${id}`, { method: "PATCH", token: await olga.token, body: { description: "Slides are online" } });
     expect(allowed.status).toBe(200);
   });
 
   it("refuses any edit of a cancelled event", async () => {
-    const id = await createEvent(olga);
+    const { id } = await createEvent(olga);
     await testSql()`update public.events set status = 'cancelled', cancel_reason = 'test' where id = ${id}`;
     const before = await eventState(id);
-    expectError(await callFunction(`events/${id}`, { method: "PATCH", token: await olga.token(), body: { description: "x" } }), 409, "invalid_transition");
+    expectError(await callFunction(`events/${id}`, { method: "PATCH", token: await olga.token, body: { description: "x" } }), 409, "invalid_transition");
     expect(await eventState(id)).toBe(before);
   });
 
   it("refuses lowering the capacity under the seats taken (database rule) and changes nothing", async () => {
-    const id = await createEvent(olga, { maxParticipant: 5 });
+    const { id } = await createEvent(olga, { maxParticipant: 5 });
     await addParticipant(id, pat);
     await addParticipant(id, stranger);
     const before = await eventState(id);
-    expectError(await callFunction(`events/${id}`, { method: "PATCH", token: await olga.token(), body: { maxParticipant: 1 } }), 409, "events_max_participant_covers_participants");
+    expectError(await callFunction(`events/${id}`, { method: "PATCH", token: await olga.token, body: { maxParticipant: 1 } }), 409, "events_max_participant_covers_participants");
     expect(await eventState(id)).toBe(before);
   });
 
   it("refuses anon, a stranger, a participant acting as organizer and a suspended organizer, changing nothing", async () => {
-    const id = await createEvent(olga);
+    const { id } = await createEvent(olga);
     await addParticipant(id, pat);
     const suspended = await createUser("ue-suspended");
-    const suspendedEvent = await createEvent(suspended);
-    const oldToken = await suspended.token();
+    const { id: suspendedEvent } = await createEvent(suspended);
+    const oldToken = await suspended.token;
     await suspend(suspended);
     const before = await eventState(id);
     expectError(await callFunction(`events/${id}`, { method: "PATCH", token: ANON_KEY, body: { title: "x" } }), 401, "unauthenticated");
-    expectError(await callFunction(`events/${id}`, { method: "PATCH", token: await stranger.token(), body: { title: "x" } }), 403, "forbidden");
-    expectError(await callFunction(`events/${id}`, { method: "PATCH", token: await pat.token(), body: { title: "x" } }), 403, "forbidden");
+    expectError(await callFunction(`events/${id}`, { method: "PATCH", token: await stranger.token, body: { title: "x" } }), 403, "forbidden");
+    expectError(await callFunction(`events/${id}`, { method: "PATCH", token: await pat.token, body: { title: "x" } }), 403, "forbidden");
     expect(await eventState(id)).toBe(before);
     const suspendedBefore = await eventState(suspendedEvent);
     expectError(await callFunction(`events/${suspendedEvent}`, { method: "PATCH", token: oldToken, body: { title: "x" } }), 403, "forbidden");
@@ -99,10 +99,10 @@ describe("PATCH /events/:id", () => {
   });
 
   it("answers 404 (not 403) for someone else's draft and for a private event", async () => {
-    const draft = await createEvent(olga, { status: "draft" });
-    const privateEvent = await createEvent(olga, { visibility: "private" });
-    expectError(await callFunction(`events/${draft}`, { method: "PATCH", token: await stranger.token(), body: { title: "x" } }), 404, "not_found");
-    expectError(await callFunction(`events/${privateEvent}`, { method: "PATCH", token: await stranger.token(), body: { title: "x" } }), 404, "not_found");
+    const { id: draft } = await createEvent(olga, { status: "draft" });
+    const { id: privateEvent } = await createEvent(olga, { visibility: "private" });
+    expectError(await callFunction(`events/${draft}`, { method: "PATCH", token: await stranger.token, body: { title: "x" } }), 404, "not_found");
+    expectError(await callFunction(`events/${privateEvent}`, { method: "PATCH", token: await stranger.token, body: { title: "x" } }), 404, "not_found");
   });
 
   const malformed: Array<[string, { path?: string; body?: unknown; rawBody?: string }, number, string]> = [
@@ -116,10 +116,10 @@ describe("PATCH /events/:id", () => {
   ];
   for (const [name, request, status, code] of malformed) {
     it(`refuses ${name} with ${status} ${code}, changing nothing`, async () => {
-      const id = await createEvent(olga, { status: "draft" });
+      const { id } = await createEvent(olga, { status: "draft" });
       const before = await eventState(id);
       const { path, ...rest } = request;
-      expectError(await callFunction(path ?? `events/${id}`, { method: "PATCH", token: await olga.token(), ...rest }), status, code);
+      expectError(await callFunction(path ?? `events/${id}`, { method: "PATCH", token: await olga.token, ...rest }), status, code);
       expect(await eventState(id)).toBe(before);
     });
   }
@@ -127,10 +127,10 @@ describe("PATCH /events/:id", () => {
 
 describe("PATCH /events/:id capacity", () => {
   it("moves the waitlist up, in order, when a published event gets more seats", async () => {
-    const id = await createEvent(olga, { maxParticipant: 1 });
+    const { id } = await createEvent(olga, { maxParticipant: 1 });
     const [a, b, c] = await Promise.all([createUser("ue-a"), createUser("ue-b"), createUser("ue-c")]);
-    for (const user of [a!, b!, c!]) await callFunction("registrations", { token: await user.token(), body: { eventId: id } });
-    const reply = await callFunction(`events/${id}`, { method: "PATCH", token: await olga.token(), body: { maxParticipant: 2 } });
+    for (const user of [a!, b!, c!]) await callFunction("registrations", { token: await user.token, body: { eventId: id } });
+    const reply = await callFunction(`events/${id}`, { method: "PATCH", token: await olga.token, body: { maxParticipant: 2 } });
     expect(reply.status).toBe(200);
     expect(reply.body.event.participantCount).toBe(2);
     const rows = await testSql()`select user_id, status::text, waitlist_position from public.event_participants where event_id = ${id} and role = 'audience'`;

@@ -3,7 +3,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { routes } from "../_shared/contracts/organizations.ts";
 import { callFunction } from "../../tests/support/harness.ts";
-import { createOrg, createUser, expectError, fingerprint, OVERSIZE_BODY, type TestUser } from "../../tests/support/accounts-fixtures.ts";
+import { createOrg, createUser, expectError, fingerprint, OVERSIZE_BODY, type TestUser } from "../../tests/support/fixtures.ts";
 
 describe("organizations refuses bad input on every route", () => {
   let owner: TestUser;
@@ -43,7 +43,7 @@ describe("organizations refuses bad input on every route", () => {
   it("answers 400/413 for invalid JSON, oversize bodies, unknown fields and bad UUIDs", async () => {
     const before = await fingerprint([owner.id, admin.id], [orgId]);
     for (const route of routes.filter((r) => r.method !== "GET")) {
-      const token = await (key(route).includes("approve") || key(route).includes("reject") ? admin : owner).token();
+      const token = await (key(route).includes("approve") || key(route).includes("reject") ? admin : owner).token;
       const path = pathOf(route, orgId, owner.id);
       const label = key(route);
       const replies = {

@@ -3,7 +3,7 @@
 import { describe, expect, it } from "vitest";
 import { routes } from "../_shared/contracts/organizations.ts";
 import { callFunction } from "../../tests/support/harness.ts";
-import { createUser, expectContract } from "../../tests/support/accounts-fixtures.ts";
+import { createUser, expectContract } from "../../tests/support/fixtures.ts";
 
 describe("organizations replies match the contract", () => {
   it("walks every route once in a realistic order", async () => {
@@ -12,7 +12,7 @@ describe("organizations replies match the contract", () => {
     const owner = await createUser("cc-org-owner");
     const joiner = await createUser("cc-org-joiner");
     const invitee = await createUser("cc-org-invitee");
-    const [adminToken, ownerToken, joinerToken, inviteeToken] = await Promise.all([admin.token(), owner.token(), joiner.token(), invitee.token()]);
+    const [adminToken, ownerToken, joinerToken, inviteeToken] = await Promise.all([admin.token, owner.token, joiner.token, invitee.token]);
     const step = async (method: string, path: string, token: string, concrete: string, body?: unknown) => {
       const reply = await callFunction(`organizations${concrete}`.replace(/\/$/, ""), { token, method, ...(body === undefined ? {} : { body }) });
       expectContract(routes, method, path, reply);

@@ -5,7 +5,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { routes } from "../_shared/contracts/organizations.ts";
 import { ANON_KEY, callFunction, testSql } from "../../tests/support/harness.ts";
-import { createOrg, createUser, fingerprint, setRole, suspendDirectly, type TestUser } from "../../tests/support/accounts-fixtures.ts";
+import { createOrg, createUser, fingerprint, setRole, suspend, type TestUser } from "../../tests/support/fixtures.ts";
 
 const bodies: Record<string, unknown> = {
   "POST /": { name: "Forbidden Org" },
@@ -68,8 +68,8 @@ describe("organizations refuses forbidden actors on every route", () => {
                       values (${org}, ${member.id}, 'member', 'active'), (${org}, ${orgAdmin.id}, 'admin', 'active')`;
     }
     await testSql()`insert into public.organization_members (org_id, user_id, role, status) values (${suspendedOrgId}, ${member.id}, 'member', 'active')`;
-    suspendedToken = await suspendedOwner.token();
-    await suspendDirectly(suspendedOwner);
+    suspendedToken = await suspendedOwner.token;
+    await suspend(suspendedOwner);
     everyone = [owner, member, orgAdmin, stranger, pendingExpert, suspendedOwner].map((user) => user.id);
   });
 
@@ -98,12 +98,12 @@ describe("organizations refuses forbidden actors on every route", () => {
 
   it("answers 403 to a member acting as manager or owner, and to an org admin acting as owner", async () => {
     const before = await fingerprint(everyone, [orgId, pendingOrgId, suspendedOrgId]);
-    const memberToken = await member.token();
+    const memberToken = await member.token;
     for (const route of routes.filter((r) => [...managerRoutes, ...ownerRoutes, ...platformAdminRoutes].includes(key(r)))) {
       const reply = await call(route, pendingOrgId, memberToken);
       expect({ route: key(route), status: reply.status, code: reply.body.error?.code }).toEqual({ route: key(route), status: 403, code: "forbidden" });
     }
-    const orgAdminToken = await orgAdmin.token();
+    const orgAdminToken = await orgAdmin.token;
     for (const route of routes.filter((r) => [...ownerRoutes, ...platformAdminRoutes].includes(key(r)))) {
       const reply = await call(route, orgId, orgAdminToken);
       expect({ route: key(route), status: reply.status }).toEqual({ route: key(route), status: 403 });
@@ -113,13 +113,13 @@ describe("organizations refuses forbidden actors on every route", () => {
 
   it("answers 403 (listed organization) or 404 (unlisted) to a stranger on manager routes, and 403 to non-admins on review routes", async () => {
     const before = await fingerprint(everyone, [orgId, pendingOrgId, suspendedOrgId]);
-    const strangerToken = await stranger.token();
+    const strangerToken = await stranger.token;
     for (const route of routes.filter((r) => [...managerRoutes, ...ownerRoutes].includes(key(r)))) {
       expect({ route: key(route), status: (await call(route, orgId, strangerToken)).status }).toEqual({ route: key(route), status: 403 });
       expect({ route: key(route), status: (await call(route, pendingOrgId, strangerToken)).status }).toEqual({ route: key(route), status: 404 });
     }
     for (const actor of [owner, pendingExpert, stranger]) {
-      const token = await actor.token();
+      const token = await actor.token;
       for (const route of routes.filter((r) => platformAdminRoutes.includes(key(r)))) {
         const reply = await call(route, pendingOrgId, token);
         expect({ actor: actor.handle, route: key(route), status: reply.status, code: reply.body.error?.code })
@@ -128,7 +128,7 @@ describe("organizations refuses forbidden actors on every route", () => {
     }
     expect(await fingerprint(everyone, [orgId, pendingOrgId, suspendedOrgId])).toBe(before);
     // Control: an allowed write does change the digest, so the equalities above can fail.
-    expect((await call({ method: "PATCH", path: "/:id" }, orgId, await owner.token())).status).toBe(200);
+    expect((await call({ method: "PATCH", path: "/:id" }, orgId, await owner.token)).status).toBe(200);
     expect(await fingerprint(everyone, [orgId, pendingOrgId, suspendedOrgId])).not.toBe(before);
   });
 });

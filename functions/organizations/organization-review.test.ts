@@ -3,8 +3,8 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { ANON_KEY, callFunction, testSql } from "../../tests/support/harness.ts";
 import {
-  auditRowsFor, countRows, createOrg, createUser, expectError, OVERSIZE_BODY, suspendDirectly, type TestUser,
-} from "../../tests/support/accounts-fixtures.ts";
+  auditRowsFor, countRows, createOrg, createUser, expectError, OVERSIZE_BODY, suspend, type TestUser,
+} from "../../tests/support/fixtures.ts";
 
 const bank = { bankName: "Maybank", accountNumber: "1234 5678 9012", holderName: "Rust Club" };
 
@@ -22,9 +22,9 @@ describe("organizations: create, read, update, review, delete", () => {
 
   beforeAll(async () => {
     admin = await createUser("orv-admin", { roles: ["admin"] });
-    adminToken = await admin.token();
+    adminToken = await admin.token;
     owner = await createUser("orv-owner");
-    ownerToken = await owner.token();
+    ownerToken = await owner.token;
   });
 
   it("creates a pending organization owned by the creator, bank details saved, admins told", async () => {
@@ -74,13 +74,13 @@ describe("organizations: create, read, update, review, delete", () => {
 
     expect((await callFunction(`organizations/${orgId}`, { token: ownerToken })).body.bankDetails).toEqual(bank);
     expect((await callFunction(`organizations/${orgId}`, { token: adminToken })).body.bankDetails).toEqual(bank);
-    const asMember = await callFunction(`organizations/${orgId}`, { token: await member.token() });
+    const asMember = await callFunction(`organizations/${orgId}`, { token: await member.token });
     expect(asMember.status).toBe(200);
     expect(asMember.body).not.toHaveProperty("bankDetails");
-    expectError(await callFunction(`organizations/${orgId}`, { token: await stranger.token() }), 404, "not_found");
+    expectError(await callFunction(`organizations/${orgId}`, { token: await stranger.token }), 404, "not_found");
 
     await testSql()`update public.organizations set status = 'approved' where id = ${orgId}`;
-    const asStranger = await callFunction(`organizations/${orgId}`, { token: await stranger.token() });
+    const asStranger = await callFunction(`organizations/${orgId}`, { token: await stranger.token });
     expect(asStranger.status).toBe(200);
     expect(asStranger.body).not.toHaveProperty("bankDetails");
     expectError(await callFunction("organizations/not-a-uuid", { token: ownerToken }), 400, "invalid_request");
@@ -94,24 +94,24 @@ describe("organizations: create, read, update, review, delete", () => {
                     values (${orgId}, ${orgAdmin.id}, 'admin', 'active'), (${orgId}, ${member.id}, 'member', 'active')`;
     const stranger = await createUser("orv-edit-stranger");
 
-    const edited = await callFunction(`organizations/${orgId}`, { token: await orgAdmin.token(), method: "PATCH", body: { description: "We write Rust", location: null } });
+    const edited = await callFunction(`organizations/${orgId}`, { token: await orgAdmin.token, method: "PATCH", body: { description: "We write Rust", location: null } });
     expect(edited.status).toBe(200);
     expect(edited.body).toMatchObject({ description: "We write Rust", location: null });
-    const saved = await callFunction(`organizations/${orgId}/bank-details`, { token: await orgAdmin.token(), method: "PUT", body: bank });
+    const saved = await callFunction(`organizations/${orgId}/bank-details`, { token: await orgAdmin.token, method: "PUT", body: bank });
     expect(saved.status).toBe(200);
-    expect(await countRows(auditRowsFor(orgId, "organization.bank_details"))).toBe(1);
+    expect((await auditRowsFor(orgId, "organization.bank_details")).length).toBe(1);
 
-    expectError(await callFunction(`organizations/${orgId}`, { token: await member.token(), method: "PATCH", body: { name: "Member Took Over" } }), 403, "forbidden");
-    expectError(await callFunction(`organizations/${orgId}/bank-details`, { token: await member.token(), method: "PUT", body: { ...bank, holderName: "Member" } }), 403, "forbidden");
-    expectError(await callFunction(`organizations/${orgId}`, { token: await stranger.token(), method: "PATCH", body: { name: "Stranger Took Over" } }), 403, "forbidden");
+    expectError(await callFunction(`organizations/${orgId}`, { token: await member.token, method: "PATCH", body: { name: "Member Took Over" } }), 403, "forbidden");
+    expectError(await callFunction(`organizations/${orgId}/bank-details`, { token: await member.token, method: "PUT", body: { ...bank, holderName: "Member" } }), 403, "forbidden");
+    expectError(await callFunction(`organizations/${orgId}`, { token: await stranger.token, method: "PATCH", body: { name: "Stranger Took Over" } }), 403, "forbidden");
     for (const body of [{}, { status: "approved" }, { ownerId: stranger.id }, { name: "" }, { visibility: "secret" }]) {
       expectError(await callFunction(`organizations/${orgId}`, { token: ownerToken, method: "PATCH", body }), 400, "invalid_request");
     }
 
     const suspendedOwner = await createUser("orv-edit-suspended");
     const suspendedOrg = await createOrg(`Orv Susp ${owner.id.slice(0, 6)}`, suspendedOwner);
-    const oldToken = await suspendedOwner.token();
-    await suspendDirectly(suspendedOwner);
+    const oldToken = await suspendedOwner.token;
+    await suspend(suspendedOwner);
     expectError(await callFunction(`organizations/${suspendedOrg}`, { token: oldToken, method: "PATCH", body: { name: "Still Mine" } }), 403, "account_not_active");
 
     const [row] = await testSql()<{ name: string; holder_name: string }[]>`
@@ -134,7 +134,7 @@ describe("organizations: create, read, update, review, delete", () => {
       select count(*)::int as n from public.notifications
       where recipient_id = ${owner.id} and kind = 'org_decided' and data ->> 'orgId' = ${orgId} and data ->> 'status' = 'rejected'`;
     expect(told?.n).toBe(1);
-    expect(await countRows(auditRowsFor(orgId, "organization.reject"))).toBe(1);
+    expect((await auditRowsFor(orgId, "organization.reject")).length).toBe(1);
     expectError(await callFunction(`organizations/${orgId}/approve`, { token: adminToken, body: {} }), 409, "organizations_status_transition");
 
     const resubmitted = await callFunction(`organizations/${orgId}/resubmit`, { token: ownerToken, body: {} });
@@ -145,20 +145,20 @@ describe("organizations: create, read, update, review, delete", () => {
     const approved = await callFunction(`organizations/${orgId}/approve`, { token: adminToken, body: {} });
     expect(approved.status).toBe(200);
     expect(approved.body.status).toBe("approved");
-    expect(await countRows(auditRowsFor(orgId, "organization.approve"))).toBe(1);
+    expect((await auditRowsFor(orgId, "organization.approve")).length).toBe(1);
   });
 
   it("the owner or a platform admin soft-deletes; an org admin cannot; deleted organizations disappear", async () => {
     const orgId = await createOrg(`Orv Delete ${owner.id.slice(0, 6)}`, owner);
     const orgAdmin = await createUser("orv-del-orgadmin");
     await testSql()`insert into public.organization_members (org_id, user_id, role, status) values (${orgId}, ${orgAdmin.id}, 'admin', 'active')`;
-    expectError(await callFunction(`organizations/${orgId}`, { token: await orgAdmin.token(), method: "DELETE" }), 403, "forbidden");
+    expectError(await callFunction(`organizations/${orgId}`, { token: await orgAdmin.token, method: "DELETE" }), 403, "forbidden");
     expect((await orgRow(orgId))?.deleted_at).toBeNull();
     const deleted = await callFunction(`organizations/${orgId}`, { token: ownerToken, method: "DELETE" });
     expect(deleted.status).toBe(200);
     expect((await orgRow(orgId))?.deleted_at).not.toBeNull();
-    expect(await countRows(auditRowsFor(orgId, "organization.delete"))).toBe(1);
-    expectError(await callFunction(`organizations/${orgId}`, { token: await orgAdmin.token() }), 404, "not_found");
+    expect((await auditRowsFor(orgId, "organization.delete")).length).toBe(1);
+    expectError(await callFunction(`organizations/${orgId}`, { token: await orgAdmin.token }), 404, "not_found");
 
     const other = await createOrg(`Orv Delete2 ${owner.id.slice(0, 6)}`, owner);
     expect((await callFunction(`organizations/${other}`, { token: adminToken, method: "DELETE" })).status).toBe(200);

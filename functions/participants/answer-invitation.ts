@@ -3,7 +3,7 @@
 import type { AnswerInvitationInput, Participant } from "../_shared/contracts/participation.ts";
 import { notFound } from "../_shared/errors.ts";
 import { requireFreeSeat } from "../_shared/participation/capacity.ts";
-import { loadVisibleEvent } from "../_shared/participation/event-access.ts";
+import { loadParticipationEvent } from "../_shared/event-access.ts";
 import {
   displayName,
   isAudienceRole,
@@ -18,7 +18,7 @@ import { enqueueEmail, notify } from "../_shared/participation/side-effects.ts";
 export async function answerInvitation(
   { t, caller, params, body, now }: OperationContext<{ eventId: string }, AnswerInvitationInput>,
 ): Promise<Participant> {
-  const event = await loadVisibleEvent(t, params.eventId, { lock: true });
+  const event = await loadParticipationEvent(t, params.eventId, { lock: true });
   const row = await lockOwnParticipant(t.tx, event.id, caller.id);
   // Expert bookings (§3.6 E) are invitations too.
   if (!row || (row.join_method !== "invited" && row.join_method !== "booking")) throw notFound(`You have no invitation to "${event.title}"`);

@@ -5,25 +5,24 @@ import { ANON_KEY, testSql } from "../../tests/support/harness.ts";
 import {
   call,
   type Cast,
-  createCast,
   createEvent,
   createUser,
   expectRefused,
   fixturePrefix,
-  notificationsFor,
-  outboxFor,
+  notificationsOf,
+  outboxOf,
   participantRow,
+  participationScene,
   suspend,
   type TestUser,
-} from "../../tests/support/participation-fixtures.ts";
+} from "../../tests/support/fixtures.ts";
 
 const prefix = fixturePrefix("app");
 let cast: Cast;
 let admin: TestUser;
 
 beforeAll(async () => {
-  cast = await createCast(prefix);
-  admin = await createUser(`${prefix}adam`, { roles: ["admin"] });
+  ({ cast, admin } = await participationScene(prefix));
 });
 
 const apply = (eventId: string, token: string | null, body: unknown) => call(`participants/events/${eventId}/applications`, { token, body });
@@ -41,8 +40,8 @@ describe("POST /participants/events/:eventId/applications", () => {
   it("lets an approved expert apply as speaker: pending (applied), organizer notified (join_request), applicant e-mailed", async () => {
     const { expert, participantId } = await expertApplication("eve");
     expect(await participantRow(cast.event.id, expert.id)).toMatchObject({ id: participantId, status: "pending", join_method: "applied", role: "speaker" });
-    expect((await notificationsFor(cast.organizer.id, "join_request")).some((note) => note.data.participantId === participantId)).toBe(true);
-    expect(await outboxFor(expert.id, "event_request_received")).toHaveLength(1);
+    expect((await notificationsOf(cast.organizer.id, "join_request")).some((note) => note.data.participantId === participantId)).toBe(true);
+    expect(await outboxOf(expert.id, "event_request_received")).toHaveLength(1);
   });
 
   it("lets an approved sponsor apply as sponsor", async () => {
@@ -77,16 +76,16 @@ describe("POST /participants/events/:eventId/applications", () => {
   it("refuses a second application (409 already_participant), drafts, cancelled and started events (409 invalid_transition)", async () => {
     const { expert } = await expertApplication("dup");
     await expectRefused([cast.event.id], () => apply(cast.event.id, expert.token, { role: "speaker" }), { status: 409, code: "already_participant" });
-    const cancelled = await createEvent(prefix, { organizer: cast.organizer, status: "cancelled" });
+    const cancelled = await createEvent(cast.organizer, { status: "cancelled" });
     await expectRefused([cancelled.id], () => apply(cancelled.id, expert.token, { role: "speaker" }), { status: 409, code: "invalid_transition" });
-    const started = await createEvent(prefix, { organizer: cast.organizer, startsInMinutes: -1 });
+    const started = await createEvent(cast.organizer, { startsInMinutes: -1 });
     await expectRefused([started.id], () => apply(started.id, expert.token, { role: "speaker" }), { status: 409, code: "invalid_transition" });
   });
 
   it("answers 404 for a private or draft event the applicant cannot see", async () => {
     const expert = await createUser(`${prefix}hid`, { roles: ["expert"] });
     for (const options of [{ visibility: "private" as const }, { status: "draft" as const }]) {
-      const hidden = await createEvent(prefix, { organizer: cast.organizer, ...options });
+      const hidden = await createEvent(cast.organizer, options);
       await expectRefused([hidden.id], () => apply(hidden.id, expert.token, { role: "speaker" }), { status: 404, code: "not_found" });
     }
   });
@@ -98,8 +97,8 @@ describe("POST /participants/:participantId/application/decision", () => {
     const reply = await decide(participantId, cast.organizer.token, { decision: "accept" });
     expect(reply.status).toBe(200);
     expect(reply.body).toMatchObject({ id: participantId, status: "accepted" });
-    expect(await notificationsFor(expert.id, "participation_decided")).toHaveLength(1);
-    expect((await outboxFor(expert.id, "participation_decision"))[0]!.data).toMatchObject({ about: "request", decision: "accepted" });
+    expect(await notificationsOf(expert.id, "participation_decided")).toHaveLength(1);
+    expect((await outboxOf(expert.id, "participation_decision"))[0]!.data).toMatchObject({ about: "request", decision: "accepted" });
   });
 
   it("lets an admin reject with a reason", async () => {
@@ -107,7 +106,7 @@ describe("POST /participants/:participantId/application/decision", () => {
     const reply = await decide(participantId, admin.token, { decision: "reject", reason: "Programme is full" });
     expect(reply.status).toBe(200);
     expect(reply.body.status).toBe("rejected");
-    expect((await outboxFor(expert.id, "participation_decision"))[0]!.data).toMatchObject({ decision: "rejected", reason: "Programme is full" });
+    expect((await outboxOf(expert.id, "participation_decision"))[0]!.data).toMatchObject({ decision: "rejected", reason: "Programme is full" });
   });
 
   it("refuses committee (organizer decides), participants, pending committee, strangers (403) and the anon key (401)", async () => {
@@ -120,7 +119,7 @@ describe("POST /participants/:participantId/application/decision", () => {
 
   it("refuses an organizer suspended after sign-in (403)", async () => {
     const olga = await createUser(`${prefix}solga`);
-    const event = await createEvent(prefix, { organizer: olga });
+    const event = await createEvent(olga);
     const expert = await createUser(`${prefix}sex`, { roles: ["expert"] });
     const applied = await apply(event.id, expert.token, { role: "speaker" });
     await suspend(olga);
@@ -136,7 +135,7 @@ describe("POST /participants/:participantId/application/decision", () => {
 
   it("answers 404 for an unknown participant and for one of a private event the caller cannot see", async () => {
     await expectRefused([cast.event.id], () => decide("00000000-0000-4000-8000-000000000000", cast.organizer.token, { decision: "accept" }), { status: 404, code: "not_found" });
-    const hidden = await createEvent(prefix, { organizer: cast.organizer, visibility: "private" });
+    const hidden = await createEvent(cast.organizer, { visibility: "private" });
     const expert = await createUser(`${prefix}hx`, { roles: ["expert"] });
     const [row] = await testSql()<{ id: string }[]>`
       insert into public.event_participants (event_id, user_id, role, join_method, status)

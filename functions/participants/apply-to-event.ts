@@ -2,7 +2,7 @@
 // from user_roles now, not from the token's claims (a revoked role stops at once, rule 7.8).
 import type { ApplyToEventInput, Participant } from "../_shared/contracts/participation.ts";
 import { forbidden } from "../_shared/errors.ts";
-import { loadVisibleEvent } from "../_shared/participation/event-access.ts";
+import { loadParticipationEvent } from "../_shared/event-access.ts";
 import { readParticipant, toParticipant } from "../_shared/participation/participant-rows.ts";
 import { alreadyParticipant, invalidTransition } from "../_shared/participation/participation-errors.ts";
 import type { OperationContext } from "../_shared/participation/run-route.ts";
@@ -13,7 +13,7 @@ const REQUIRED_ROLE = { speaker: "expert", sponsor: "sponsor" } as const;
 export async function applyToEvent(
   { t, caller, params, body, now }: OperationContext<{ eventId: string }, ApplyToEventInput>,
 ): Promise<Participant> {
-  const event = await loadVisibleEvent(t, params.eventId, { lock: true });
+  const event = await loadParticipationEvent(t, params.eventId, { lock: true });
   const requiredRole = REQUIRED_ROLE[body.role];
   const [approved] = await t.tx<{ ok: boolean }[]>`
     select exists (

@@ -11,12 +11,12 @@ import {
   createUser,
   expectRefused,
   fixturePrefix,
-  notificationsFor,
-  outboxFor,
+  notificationsOf,
+  outboxOf,
   participantRow,
   suspend,
   type TestUser,
-} from "../../tests/support/participation-fixtures.ts";
+} from "../../tests/support/fixtures.ts";
 
 const prefix = fixturePrefix("inv");
 let cast: Cast;
@@ -39,10 +39,10 @@ describe("POST /participants/events/:eventId/invitations", () => {
     expect(reply.status).toBe(201);
     expect(reply.body).toMatchObject({ userId: guest.id, role: "speaker", status: "pending", joinMethod: "invited", message: "Talk about <Rust>?" });
     expect(await participantRow(cast.event.id, guest.id)).toMatchObject({ status: "pending", join_method: "invited" });
-    const notes = await notificationsFor(guest.id, "event_invitation");
+    const notes = await notificationsOf(guest.id, "event_invitation");
     expect(notes).toHaveLength(1);
     expect(notes[0]!.content).toContain(cast.event.title);
-    const mails = await outboxFor(guest.id, "event_invitation");
+    const mails = await outboxOf(guest.id, "event_invitation");
     expect(mails).toHaveLength(1);
     expect(mails[0]!.data).toMatchObject({ eventId: cast.event.id, role: "speaker", message: "Talk about <Rust>?" });
   });
@@ -71,21 +71,21 @@ describe("POST /participants/events/:eventId/invitations", () => {
 
   it("refuses an organizer suspended after their token was minted (403)", async () => {
     const olga = await createUser(`${prefix}susolga`);
-    const event = await createEvent(prefix, { organizer: olga });
+    const event = await createEvent(olga);
     await suspend(olga);
     await expectRefused([event.id], () => invite(event.id, olga.token, { userId: invitee.id, role: "speaker" }), { status: 403, code: "forbidden" });
   });
 
   it("answers 404 for a private event the caller cannot see, never 403", async () => {
-    const hidden = await createEvent(prefix, { organizer: cast.organizer, visibility: "private" });
+    const hidden = await createEvent(cast.organizer, { visibility: "private" });
     await expectRefused([hidden.id], () => invite(hidden.id, cast.stranger.token, { userId: invitee.id, role: "speaker" }), { status: 404, code: "not_found" });
   });
 
   it("refuses inviting someone who already takes part (409 already_participant), a cancelled or started event (409)", async () => {
     await expectRefused([cast.event.id], () => invite(cast.event.id, cast.organizer.token, { userId: cast.participant.id, role: "speaker" }), { status: 409, code: "already_participant" });
-    const cancelled = await createEvent(prefix, { organizer: cast.organizer, status: "cancelled" });
+    const cancelled = await createEvent(cast.organizer, { status: "cancelled" });
     await expectRefused([cancelled.id], () => invite(cancelled.id, cast.organizer.token, { userId: invitee.id, role: "speaker" }), { status: 409, code: "invalid_transition" });
-    const started = await createEvent(prefix, { organizer: cast.organizer, startsInMinutes: -5 });
+    const started = await createEvent(cast.organizer, { startsInMinutes: -5 });
     await expectRefused([started.id], () => invite(started.id, cast.organizer.token, { userId: invitee.id, role: "speaker" }), { status: 409, code: "invalid_transition" });
   });
 
@@ -96,7 +96,7 @@ describe("POST /participants/events/:eventId/invitations", () => {
     const second = await invite(cast.event.id, cast.organizer.token, { userId: guest.id, role: "sponsor", message: "As sponsor then?" });
     expect(second.status).toBe(201);
     expect(second.body).toMatchObject({ id: first.body.id, role: "sponsor", status: "pending", message: "As sponsor then?", respondedAt: null });
-    expect(await outboxFor(guest.id, "event_invitation")).toHaveLength(2);
+    expect(await outboxOf(guest.id, "event_invitation")).toHaveLength(2);
   });
 
   it("answers 404 for an unknown invitee", async () => {
@@ -116,9 +116,9 @@ describe("POST /participants/events/:eventId/invitation/answer", () => {
     expect(reply.status).toBe(200);
     expect(reply.body).toMatchObject({ status: "accepted", role: "speaker" });
     expect(reply.body.respondedAt).toEqual(expect.any(String));
-    const notes = await notificationsFor(cast.organizer.id, "invitation_answered");
+    const notes = await notificationsOf(cast.organizer.id, "invitation_answered");
     expect(notes.some((note) => note.content.includes("accepted") && note.content.includes("Happy to!"))).toBe(true);
-    expect((await outboxFor(guest.id, "participation_decision"))[0]!.data).toMatchObject({ about: "invitation", decision: "accepted" });
+    expect((await outboxOf(guest.id, "participation_decision"))[0]!.data).toMatchObject({ about: "invitation", decision: "accepted" });
   });
 
   it("declines one's own invitation: rejected", async () => {
@@ -128,7 +128,7 @@ describe("POST /participants/events/:eventId/invitation/answer", () => {
     expect(reply.status).toBe(200);
     expect(reply.body.status).toBe("rejected");
     // the inviting committee member hears the answer too
-    expect((await notificationsFor(cast.committee.id, "invitation_answered")).length).toBeGreaterThan(0);
+    expect((await notificationsOf(cast.committee.id, "invitation_answered")).length).toBeGreaterThan(0);
   });
 
   it("never accepts a status as the answer (rule 7.3): attended/accepted are 400 and change nothing", async () => {
@@ -153,7 +153,7 @@ describe("POST /participants/events/:eventId/invitation/answer", () => {
   it("refuses answers for cancelled, ended and started events (409 invalid_transition)", async () => {
     const guest = await createUser(`${prefix}late`);
     for (const options of [{ status: "cancelled" as const }, { status: "ended" as const, startsInMinutes: -300 }, { startsInMinutes: -10 }]) {
-      const event = await createEvent(prefix, { organizer: cast.organizer, ...options });
+      const event = await createEvent(cast.organizer, options);
       await addParticipant(event, guest, { role: "speaker", status: "pending", joinMethod: "invited" });
       await expectRefused([event.id], () => answer(event.id, guest.token, { answer: "accept" }), { status: 409, code: "invalid_transition" });
     }
@@ -169,7 +169,7 @@ describe("POST /participants/events/:eventId/invitation/answer", () => {
 
   it("lets an invitee see and answer an invitation to a private draft", async () => {
     const guest = await createUser(`${prefix}draft`);
-    const draft = await createEvent(prefix, { organizer: cast.organizer, status: "draft", visibility: "private" });
+    const draft = await createEvent(cast.organizer, { status: "draft", visibility: "private" });
     expect((await invite(draft.id, cast.organizer.token, { userId: guest.id, role: "committee" })).status).toBe(201);
     const reply = await answer(draft.id, guest.token, { answer: "accept" });
     expect(reply.status).toBe(200);
@@ -177,7 +177,7 @@ describe("POST /participants/events/:eventId/invitation/answer", () => {
   });
 
   it("refuses accepting an audience invitation when every seat is taken (409 event_full)", async () => {
-    const full = await createEvent(prefix, { organizer: cast.organizer, maxParticipant: 1 });
+    const full = await createEvent(cast.organizer, { maxParticipant: 1 });
     await addParticipant(full, cast.participant);
     const guest = await createUser(`${prefix}full`);
     await addParticipant(full, guest, { role: "audience", status: "pending", joinMethod: "invited" });

@@ -2,7 +2,7 @@
 // `committee`. The invitee gets a notification and an `event_invitation` e-mail.
 import type { InviteParticipantInput, Participant } from "../_shared/contracts/participation.ts";
 import { forbidden, notFound } from "../_shared/errors.ts";
-import { eventAccess, loadVisibleEvent } from "../_shared/participation/event-access.ts";
+import { callerStanding, loadParticipationEvent } from "../_shared/event-access.ts";
 import { readParticipant, toParticipant } from "../_shared/participation/participant-rows.ts";
 import { alreadyParticipant, invalidTransition } from "../_shared/participation/participation-errors.ts";
 import type { OperationContext } from "../_shared/participation/run-route.ts";
@@ -11,8 +11,8 @@ import { enqueueEmail, notify, profileName } from "../_shared/participation/side
 export async function inviteParticipant(
   { t, caller, params, body, now }: OperationContext<{ eventId: string }, InviteParticipantInput>,
 ): Promise<Participant> {
-  const event = await loadVisibleEvent(t, params.eventId, { lock: true });
-  const access = await eventAccess(t, event, caller);
+  const event = await loadParticipationEvent(t, params.eventId, { lock: true });
+  const access = await callerStanding(t, event, caller);
   if (!access.isTeam) throw forbidden(`Cannot invite to "${event.title}": only the organizer and accepted committee members invite`);
   if (body.role === "committee" && !access.isOrganizer) {
     throw forbidden(`Cannot invite a committee member to "${event.title}": only the organizer invites committee`);

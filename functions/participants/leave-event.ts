@@ -2,7 +2,7 @@
 // never after being marked attended. The organizer is notified.
 import type { LeaveEventInput, RemovedParticipant } from "../_shared/contracts/participation.ts";
 import { notFound } from "../_shared/errors.ts";
-import { loadVisibleEvent } from "../_shared/participation/event-access.ts";
+import { loadParticipationEvent } from "../_shared/event-access.ts";
 import { displayName, lockOwnParticipant } from "../_shared/participation/participant-rows.ts";
 import { invalidTransition } from "../_shared/participation/participation-errors.ts";
 import type { OperationContext } from "../_shared/participation/run-route.ts";
@@ -12,7 +12,7 @@ import { afterSeatFreed } from "../_shared/participation/waitlist.ts";
 export async function leaveEvent(
   { t, caller, params, now }: OperationContext<{ eventId: string }, LeaveEventInput>,
 ): Promise<RemovedParticipant> {
-  const event = await loadVisibleEvent(t, params.eventId, { lock: true });
+  const event = await loadParticipationEvent(t, params.eventId, { lock: true });
   const row = await lockOwnParticipant(t.tx, event.id, caller.id);
   if (!row) throw notFound(`You do not take part in "${event.title}"`);
   if (row.role === "organizer") throw invalidTransition(`Cannot leave "${event.title}": the organizer cannot leave their own event`);

@@ -3,11 +3,11 @@
 // people (never guests, never e-mails); everyone else gets counts.
 import type { ParticipantCounts, ParticipantList, PublicParticipant } from "../_shared/contracts/participation.ts";
 import type { Tx } from "../_shared/database.ts";
-import { eventAccess, type EventRow, loadVisibleEvent } from "../_shared/participation/event-access.ts";
+import { callerStanding, type ParticipationEvent, loadParticipationEvent } from "../_shared/event-access.ts";
 import { listParticipants, toParticipant } from "../_shared/participation/participant-rows.ts";
 import type { PublicOperationContext } from "../_shared/participation/run-route.ts";
 
-async function countParticipants(tx: Tx, event: EventRow): Promise<ParticipantCounts> {
+async function countParticipants(tx: Tx, event: ParticipationEvent): Promise<ParticipantCounts> {
   const [row] = await tx<{ accepted: number; attended: number; seats: number }[]>`
     select count(*) filter (where status = 'accepted')::int as accepted,
            count(*) filter (where status = 'attended')::int as attended,
@@ -30,10 +30,10 @@ async function publicNames(tx: Tx, eventId: string): Promise<PublicParticipant[]
 export async function listEventParticipants(
   { t, caller, params }: PublicOperationContext<{ eventId: string }, undefined>,
 ): Promise<ParticipantList> {
-  const event = await loadVisibleEvent(t, params.eventId);
+  const event = await loadParticipationEvent(t, params.eventId);
   const counts = await countParticipants(t.tx, event);
   if (!caller) return { view: "public", counts };
-  const access = await eventAccess(t, event, caller);
+  const access = await callerStanding(t, event, caller);
   if (access.isTeam || access.isAdmin) {
     return { view: "team", counts, participants: (await listParticipants(t.tx, event.id)).map(toParticipant) };
   }

@@ -11,7 +11,7 @@ import {
   expectRefused,
   fixturePrefix,
   type TestUser,
-} from "../../tests/support/participation-fixtures.ts";
+} from "../../tests/support/fixtures.ts";
 
 const prefix = fixturePrefix("mal");
 let cast: Cast;
@@ -20,7 +20,7 @@ let invitee: TestUser;
 let pendingRowId: string;
 
 beforeAll(async () => {
-  cast = await createCast(prefix, { registrationType: "paid" });
+  cast = await createCast(prefix, { paid: true });
   expert = await createUser(`${prefix}exp`, { roles: ["expert"] });
   invitee = await createUser(`${prefix}inv`);
   await addParticipant(cast.event, invitee, { role: "speaker", status: "pending", joinMethod: "invited" });

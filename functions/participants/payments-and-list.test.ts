@@ -6,17 +6,17 @@ import {
   addParticipant,
   call,
   type Cast,
-  createCast,
   createEvent,
   createUser,
   expectRefused,
   fixturePrefix,
-  notificationsFor,
-  outboxFor,
+  notificationsOf,
+  outboxOf,
   participantRow,
+  participationScene,
   suspend,
   type TestUser,
-} from "../../tests/support/participation-fixtures.ts";
+} from "../../tests/support/fixtures.ts";
 
 const prefix = fixturePrefix("pay");
 let cast: Cast;
@@ -24,8 +24,7 @@ let admin: TestUser;
 let counter = 0;
 
 beforeAll(async () => {
-  cast = await createCast(prefix, { registrationType: "paid", maxParticipant: 3 });
-  admin = await createUser(`${prefix}adam`, { roles: ["admin"] });
+  ({ cast, admin } = await participationScene(prefix, { paid: true, maxParticipant: 3 }));
 });
 
 async function payer(): Promise<{ user: TestUser; id: string; path: string }> {
@@ -46,7 +45,7 @@ describe("PUT /participants/events/:eventId/payment-proof", () => {
     const reply = await uploadProof(cast.event.id, user.token, { path });
     expect(reply.status).toBe(200);
     expect(reply.body).toMatchObject({ paymentStatus: "pending", paymentProofPath: `payment-proofs/${path}`, status: "pending" });
-    expect((await notificationsFor(cast.organizer.id, "payment_proof_uploaded")).length).toBeGreaterThan(0);
+    expect((await notificationsOf(cast.organizer.id, "payment_proof_uploaded")).length).toBeGreaterThan(0);
   });
 
   it("replaces a rejected proof: rejected → pending again", async () => {
@@ -71,7 +70,7 @@ describe("PUT /participants/events/:eventId/payment-proof", () => {
   });
 
   it("refuses a free event, a non-participant (404), a verified payment (409) and the anon key (401)", async () => {
-    const free = await createEvent(prefix, { organizer: cast.organizer });
+    const free = await createEvent(cast.organizer);
     const { user, id, path } = await payer();
     await addParticipant(free, user, { status: "pending" });
     await expectRefused([free.id], () => uploadProof(free.id, user.token, { path: `${free.id}/${user.id}/a.png` }), { status: 409, code: "invalid_transition" });
@@ -96,8 +95,8 @@ describe("POST /participants/:participantId/payment/decision", () => {
     const reply = await decidePayment(id, cast.organizer.token, { decision: "verify" });
     expect(reply.status).toBe(200);
     expect(reply.body).toMatchObject({ status: "accepted", paymentStatus: "verified" });
-    expect(await notificationsFor(user.id, "payment_decided")).toHaveLength(1);
-    expect((await outboxFor(user.id, "participation_decision"))[0]!.data).toMatchObject({ about: "payment", decision: "verified" });
+    expect(await notificationsOf(user.id, "payment_decided")).toHaveLength(1);
+    expect((await outboxOf(user.id, "participation_decision"))[0]!.data).toMatchObject({ about: "payment", decision: "verified" });
   });
 
   it("lets an admin reject: rejected + rejected", async () => {
@@ -120,7 +119,7 @@ describe("POST /participants/:participantId/payment/decision", () => {
     const { id } = await payer();
     await testSql()`update public.event_participants set payment_status = null where id = ${id}`;
     await expectRefused([cast.event.id], () => decidePayment(id, cast.organizer.token, { decision: "verify" }), { status: 409, code: "invalid_transition" });
-    const full = await createEvent(prefix, { organizer: cast.organizer, registrationType: "paid", maxParticipant: 1 });
+    const full = await createEvent(cast.organizer, { paid: true, maxParticipant: 1 });
     await addParticipant(full, await createUser(`${prefix}seat`));
     const late = await createUser(`${prefix}late`);
     const lateId = await addParticipant(full, late, { status: "pending", paymentStatus: "pending", proofPath: `${full.id}/${late.id}/r.png` });
@@ -129,7 +128,7 @@ describe("POST /participants/:participantId/payment/decision", () => {
 
   it("refuses an organizer suspended after sign-in (403)", async () => {
     const olga = await createUser(`${prefix}solga`);
-    const event = await createEvent(prefix, { organizer: olga, registrationType: "paid" });
+    const event = await createEvent(olga, { paid: true });
     const user = await createUser(`${prefix}sp`);
     const id = await addParticipant(event, user, { status: "pending", paymentStatus: "pending", proofPath: `${event.id}/${user.id}/r.png` });
     await suspend(olga);
@@ -171,7 +170,7 @@ describe("GET /participants/events/:eventId", () => {
   });
 
   it("answers 404 for a private event the caller cannot see, and 403 for a user suspended after sign-in", async () => {
-    const hidden = await createEvent(prefix, { organizer: cast.organizer, visibility: "private" });
+    const hidden = await createEvent(cast.organizer, { visibility: "private" });
     await expectRefused([hidden.id], () => call(`participants/events/${hidden.id}`, { token: cast.stranger.token }), { status: 404, code: "not_found" });
     await expectRefused([hidden.id], () => call(`participants/events/${hidden.id}`, { token: ANON_KEY }), { status: 404, code: "not_found" });
     const user = await createUser(`${prefix}slist`);
@@ -180,7 +179,7 @@ describe("GET /participants/events/:eventId", () => {
   });
 
   it("counts seats as accepted + attended audience rows only (rule 7.9)", async () => {
-    const event = await createEvent(prefix, { organizer: cast.organizer, maxParticipant: 10 });
+    const event = await createEvent(cast.organizer, { maxParticipant: 10 });
     await addParticipant(event, await createUser(`${prefix}ca`));
     await addParticipant(event, await createUser(`${prefix}cb`), { role: "speaker" });
     await addParticipant(event, await createUser(`${prefix}cc`), { status: "pending" });

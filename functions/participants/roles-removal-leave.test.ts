@@ -6,17 +6,17 @@ import {
   addParticipant,
   call,
   type Cast,
-  createCast,
   createEvent,
   createUser,
   expectRefused,
   fixturePrefix,
-  notificationsFor,
-  outboxFor,
+  notificationsOf,
+  outboxOf,
   participantRow,
+  participationScene,
   suspend,
   type TestUser,
-} from "../../tests/support/participation-fixtures.ts";
+} from "../../tests/support/fixtures.ts";
 
 const prefix = fixturePrefix("rrl");
 let cast: Cast;
@@ -24,8 +24,7 @@ let admin: TestUser;
 let counter = 0;
 
 beforeAll(async () => {
-  cast = await createCast(prefix);
-  admin = await createUser(`${prefix}adam`, { roles: ["admin"] });
+  ({ cast, admin } = await participationScene(prefix));
 });
 
 async function freshUser(): Promise<TestUser> {
@@ -46,8 +45,8 @@ describe("PATCH /participants/:participantId/role", () => {
     const reply = await changeRole(id, cast.organizer.token, { role: "speaker" });
     expect(reply.status).toBe(200);
     expect(reply.body).toMatchObject({ role: "speaker", status: "accepted" });
-    expect(await notificationsFor(user.id, "role_changed")).toHaveLength(1);
-    expect((await outboxFor(user.id, "role_updated"))[0]!.data).toMatchObject({ role: "speaker" });
+    expect(await notificationsOf(user.id, "role_changed")).toHaveLength(1);
+    expect((await outboxOf(user.id, "role_updated"))[0]!.data).toMatchObject({ role: "speaker" });
   });
 
   it("sends a promotion to committee back to pending: the person must accept again, and has no team rights meanwhile", async () => {
@@ -78,7 +77,7 @@ describe("PATCH /participants/:participantId/role", () => {
     }
     await expectRefused([cast.event.id], () => changeRole(id, ANON_KEY, { role: "speaker" }), { status: 401, code: "unauthenticated" });
     const olga = await createUser(`${prefix}solga`);
-    const event = await createEvent(prefix, { organizer: olga });
+    const event = await createEvent(olga);
     const rowId = await addParticipant(event, user);
     await suspend(olga);
     await expectRefused([event.id], () => changeRole(rowId, olga.token, { role: "speaker" }), { status: 403, code: "forbidden" });
@@ -95,7 +94,7 @@ describe("PATCH /participants/:participantId/role", () => {
   });
 
   it("checks capacity when a speaker becomes audience (409 event_full)", async () => {
-    const full = await createEvent(prefix, { organizer: cast.organizer, maxParticipant: 1 });
+    const full = await createEvent(cast.organizer, { maxParticipant: 1 });
     await addParticipant(full, await freshUser());
     const speaker = await addParticipant(full, await freshUser(), { role: "speaker" });
     await expectRefused([full.id], () => changeRole(speaker, cast.organizer.token, { role: "audience" }), { status: 409, code: "event_full" });
@@ -110,8 +109,8 @@ describe("DELETE /participants/:participantId", () => {
     expect(reply.status).toBe(200);
     expect(reply.body).toEqual({ id, eventId: cast.event.id, removed: true });
     expect(await participantRow(cast.event.id, user.id)).toBeUndefined();
-    expect((await notificationsFor(user.id, "participant_removed"))[0]!.content).toContain("Duplicate registration");
-    expect((await outboxFor(user.id, "participant_removed"))[0]!.data).toMatchObject({ reason: "Duplicate registration" });
+    expect((await notificationsOf(user.id, "participant_removed"))[0]!.content).toContain("Duplicate registration");
+    expect((await outboxOf(user.id, "participant_removed"))[0]!.data).toMatchObject({ reason: "Duplicate registration" });
   });
 
   it("lets an admin remove; a body is optional", async () => {
@@ -131,7 +130,7 @@ describe("DELETE /participants/:participantId", () => {
     const list = await call(`participants/events/${cast.event.id}`, { token: cast.organizer.token });
     const organizerRow = (list.body.participants as { id: string; role: string }[]).find((row) => row.role === "organizer")!;
     await expectRefused([cast.event.id], () => remove(organizerRow.id, cast.organizer.token), { status: 409, code: "invalid_transition" });
-    const past = await createEvent(prefix, { organizer: cast.organizer, startsInMinutes: -300, status: "ended" });
+    const past = await createEvent(cast.organizer, { startsInMinutes: -300, status: "ended" });
     const attended = await addParticipant(past, await freshUser(), { status: "attended" });
     const absent = await addParticipant(past, await freshUser(), { status: "absent" });
     await expectRefused([past.id], () => remove(attended, cast.organizer.token), { status: 409, code: "invalid_transition" });
@@ -147,11 +146,11 @@ describe("POST /participants/events/:eventId/leave", () => {
     expect(reply.status).toBe(200);
     expect(reply.body.removed).toBe(true);
     expect(await participantRow(cast.event.id, user.id)).toBeUndefined();
-    expect((await notificationsFor(cast.organizer.id, "participant_left")).length).toBeGreaterThan(0);
+    expect((await notificationsOf(cast.organizer.id, "participant_left")).length).toBeGreaterThan(0);
   });
 
   it("frees the seat for the first waitlisted person when an accepted audience member leaves or is removed (FIFO)", async () => {
-    const full = await createEvent(prefix, { organizer: cast.organizer, maxParticipant: 1 });
+    const full = await createEvent(cast.organizer, { maxParticipant: 1 });
     const seated = await freshUser();
     await addParticipant(full, seated);
     const first = await freshUser();
@@ -161,7 +160,7 @@ describe("POST /participants/events/:eventId/leave", () => {
     expect((await leave(full.id, seated.token)).status).toBe(200);
     expect((await participantRow(full.id, first.id))!.status).toBe("accepted");
     expect((await participantRow(full.id, second.id))!.status).toBe("waitlisted");
-    expect((await notificationsFor(first.id, "participation_decided")).length).toBe(1);
+    expect((await notificationsOf(first.id, "participation_decided")).length).toBe(1);
     const firstRow = (await participantRow(full.id, first.id))!.id;
     expect((await remove(firstRow, cast.organizer.token)).status).toBe(200);
     expect((await participantRow(full.id, second.id))!.status).toBe("accepted");
@@ -170,7 +169,7 @@ describe("POST /participants/events/:eventId/leave", () => {
   it("refuses the organizer, a non-participant (404), after the start and after attended (409)", async () => {
     await expectRefused([cast.event.id], () => leave(cast.event.id, cast.organizer.token), { status: 409, code: "invalid_transition" });
     await expectRefused([cast.event.id], () => leave(cast.event.id, cast.stranger.token), { status: 404, code: "not_found" });
-    const running = await createEvent(prefix, { organizer: cast.organizer, startsInMinutes: -10 });
+    const running = await createEvent(cast.organizer, { startsInMinutes: -10 });
     const late = await freshUser();
     await addParticipant(running, late);
     await expectRefused([running.id], () => leave(running.id, late.token), { status: 409, code: "invalid_transition" });

@@ -4,7 +4,7 @@
 // column does (checked by the database).
 import type { Participant, SubmitPaymentProofInput } from "../_shared/contracts/participation.ts";
 import { badRequest, notFound } from "../_shared/errors.ts";
-import { loadVisibleEvent } from "../_shared/participation/event-access.ts";
+import { loadParticipationEvent } from "../_shared/event-access.ts";
 import {
   displayName,
   isAudienceRole,
@@ -19,7 +19,7 @@ import { notify } from "../_shared/participation/side-effects.ts";
 export async function submitPaymentProof(
   { t, caller, params, body, now }: OperationContext<{ eventId: string }, SubmitPaymentProofInput>,
 ): Promise<Participant> {
-  const event = await loadVisibleEvent(t, params.eventId, { lock: true });
+  const event = await loadParticipationEvent(t, params.eventId, { lock: true });
   const ownFolder = `${event.id}/${caller.id}/`.toLowerCase();
   if (!body.path.toLowerCase().startsWith(ownFolder)) {
     throw badRequest(`The proof must be stored under "${ownFolder}" in the payment-proofs bucket`, [

@@ -2,7 +2,7 @@
 // user, and withdrawals promoting the waitlist in order. No timings are asserted here.
 import { beforeAll, describe, expect, it } from "vitest";
 import { callFunction, testSql } from "../../tests/support/harness.ts";
-import { createEvent, createUser, createUsers, type TestUser } from "../../tests/support/lifecycle-fixtures.ts";
+import { createEvent, createUser, createUsers, type TestUser } from "../../tests/support/fixtures.ts";
 
 let olga: TestUser;
 let crowd: TestUser[];
@@ -24,13 +24,13 @@ async function audience(id: string): Promise<RowState[]> {
 
 beforeAll(async () => {
   olga = await createUser("cc-olga");
-  crowd = await createUsers("cc", 200);
-  eventId = await createEvent(olga, { maxParticipant: 50 });
+  crowd = [...await createUsers(Array.from({ length: 200 }, (_, i) => `cc-${i + 1}`))];
+  eventId = (await createEvent(olga, { maxParticipant: 50 })).id;
 }, 120_000);
 
 describe("registrations under concurrency", () => {
   it("200 simultaneous registrations for 50 seats: exactly 50 accepted, 150 waitlisted in arrival order, no duplicate, no 5xx", async () => {
-    const replies = await Promise.all(crowd.map(async (user) => callFunction("registrations", { token: await user.token(), body: { eventId } })));
+    const replies = await Promise.all(crowd.map(async (user) => callFunction("registrations", { token: await user.token, body: { eventId } })));
     expect(replies.filter((r) => r.status >= 500)).toEqual([]);
     expect(replies.every((r) => r.status === 201)).toBe(true);
 
@@ -72,9 +72,9 @@ describe("registrations under concurrency", () => {
   });
 
   it("one user's 20 simultaneous registrations make one row: one 201, nineteen 200", async () => {
-    const event = await createEvent(olga, { maxParticipant: 5 });
+    const { id: event } = await createEvent(olga, { maxParticipant: 5 });
     const user = crowd[0]!;
-    const replies = await Promise.all(Array.from({ length: 20 }, async () => callFunction("registrations", { token: await user.token(), body: { eventId: event } })));
+    const replies = await Promise.all(Array.from({ length: 20 }, async () => callFunction("registrations", { token: await user.token, body: { eventId: event } })));
     expect(replies.map((r) => r.status).sort()).toEqual([200, ...Array(19).fill(200)].map((s, i) => (i === 0 ? 201 : s)).sort());
     expect(new Set(replies.map((r) => r.body.registration.id)).size).toBe(1);
     const [count] = await testSql()`select count(*)::int as n from public.event_participants where event_id = ${event} and user_id = ${user.id}`;
@@ -87,7 +87,7 @@ describe("registrations under concurrency", () => {
     const waitlistOrder = rows.filter((r) => r.status === "waitlisted").sort((a, b) => a.waitlist_position! - b.waitlist_position!).map((r) => r.user_id);
 
     for (const user of acceptedUsers.slice(0, 3)) {
-      const reply = await callFunction(`registrations/${eventId}`, { method: "DELETE", token: await user.token() });
+      const reply = await callFunction(`registrations/${eventId}`, { method: "DELETE", token: await user.token });
       expect(reply.body).toMatchObject({ withdrawn: true, seatFreed: true });
     }
     let now = await audience(eventId);
@@ -95,7 +95,7 @@ describe("registrations under concurrency", () => {
     expect(now.find((r) => r.user_id === waitlistOrder[3])?.status).toBe("waitlisted");
 
     const parallel = await Promise.all(acceptedUsers.slice(3, 13).map(async (user) =>
-      callFunction(`registrations/${eventId}`, { method: "DELETE", token: await user.token() })));
+      callFunction(`registrations/${eventId}`, { method: "DELETE", token: await user.token })));
     expect(parallel.every((r) => r.status === 200)).toBe(true);
     now = await audience(eventId);
     expect(now.filter((r) => r.status === "accepted")).toHaveLength(50);

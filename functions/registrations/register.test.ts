@@ -3,7 +3,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { ANON_KEY, callFunction, testSql } from "../../tests/support/harness.ts";
 import {
   createEvent, createUser, eventState, expectError, moveEventStart, notificationsOf, outboxOf, participantRows, suspend, type TestUser,
-} from "../../tests/support/lifecycle-fixtures.ts";
+} from "../../tests/support/fixtures.ts";
 
 let olga: TestUser;
 let ada: TestUser;
@@ -14,11 +14,11 @@ beforeAll(async () => {
   [olga, ada, bob, cy] = await Promise.all([createUser("rg-olga"), createUser("rg-ada"), createUser("rg-bob"), createUser("rg-cy")]);
 });
 
-const register = async (user: TestUser, eventId: string) => callFunction("registrations", { token: await user.token(), body: { eventId } });
+const register = async (user: TestUser, eventId: string) => callFunction("registrations", { token: await user.token, body: { eventId } });
 
 describe("POST /registrations", () => {
   it("accepts on a free auto-accept event with seats: 201, organizer notified, participant e-mailed", async () => {
-    const id = await createEvent(olga, { maxParticipant: 10 });
+    const { id } = await createEvent(olga, { maxParticipant: 10 });
     const reply = await register(ada, id);
     expect(reply.status).toBe(201);
     expect(reply.body).toMatchObject({ created: true, registration: { eventId: id, userId: ada.id, status: "accepted", role: "audience", joinMethod: "registered", waitlistPosition: null, paymentStatus: null } });
@@ -29,7 +29,7 @@ describe("POST /registrations", () => {
   });
 
   it("is idempotent: a second call answers 200 with the same row and writes nothing more", async () => {
-    const id = await createEvent(olga);
+    const { id } = await createEvent(olga);
     const first = await register(bob, id);
     const before = await eventState(id);
     const second = await register(bob, id);
@@ -40,7 +40,7 @@ describe("POST /registrations", () => {
   });
 
   it("makes a request pending when auto-accept is off (organizer gets join_request)", async () => {
-    const id = await createEvent(olga, { autoAccept: false });
+    const { id } = await createEvent(olga, { autoAccept: false });
     const reply = await register(ada, id);
     expect(reply.status).toBe(201);
     expect(reply.body.registration.status).toBe("pending");
@@ -49,13 +49,13 @@ describe("POST /registrations", () => {
   });
 
   it("makes a paid registration pending with payment pending", async () => {
-    const id = await createEvent(olga, { paid: true });
+    const { id } = await createEvent(olga, { paid: true });
     const reply = await register(ada, id);
     expect(reply.body.registration).toMatchObject({ status: "pending", paymentStatus: "pending" });
   });
 
   it("waitlists with FIFO positions when full, and never lets a newcomer overtake the waitlist", async () => {
-    const id = await createEvent(olga, { maxParticipant: 1 });
+    const { id } = await createEvent(olga, { maxParticipant: 1 });
     expect((await register(ada, id)).body.registration.status).toBe("accepted");
     const second = await register(bob, id);
     expect(second.body.registration).toMatchObject({ status: "waitlisted", waitlistPosition: 1 });
@@ -64,12 +64,12 @@ describe("POST /registrations", () => {
   });
 
   it("refuses closed registration, a started, a cancelled and an ended event with registration_closed, adding no row", async () => {
-    const closed = await createEvent(olga, { registration: "closed" });
-    const started = await createEvent(olga);
+    const { id: closed } = await createEvent(olga, { registration: "closed" });
+    const { id: started } = await createEvent(olga);
     await moveEventStart(started, 1);
-    const cancelled = await createEvent(olga);
+    const { id: cancelled } = await createEvent(olga);
     await testSql()`update public.events set status = 'cancelled', cancel_reason = 'x' where id = ${cancelled}`;
-    const ended = await createEvent(olga, { startInMinutes: -200 });
+    const { id: ended } = await createEvent(olga, { startsInMinutes: -200 });
     await testSql()`update public.events set status = 'ended' where id = ${ended}`;
     for (const id of [closed, started, cancelled, ended]) {
       const before = await eventState(id);
@@ -81,8 +81,8 @@ describe("POST /registrations", () => {
   });
 
   it("answers 404 for a draft and a private event (never forbidden), adding no row", async () => {
-    const draft = await createEvent(olga, { status: "draft" });
-    const hidden = await createEvent(olga, { visibility: "private" });
+    const { id: draft } = await createEvent(olga, { status: "draft" });
+    const { id: hidden } = await createEvent(olga, { visibility: "private" });
     for (const id of [draft, hidden]) {
       expectError(await register(ada, id), 404, "not_found");
       expect((await participantRows(id)).length).toBe(1);
@@ -91,11 +91,11 @@ describe("POST /registrations", () => {
   });
 
   it("answers 401 for no token and the anon key, 403 for a suspended user's old token", async () => {
-    const id = await createEvent(olga);
+    const { id } = await createEvent(olga);
     expect((await callFunction("registrations", { body: { eventId: id } })).status).toBe(401);
     expectError(await callFunction("registrations", { token: ANON_KEY, body: { eventId: id } }), 401, "unauthenticated");
     const sue = await createUser("rg-sue");
-    const token = await sue.token();
+    const token = await sue.token;
     await suspend(sue);
     expectError(await callFunction("registrations", { token, body: { eventId: id } }), 403, "forbidden");
     expect((await participantRows(id)).length).toBe(1);
@@ -113,7 +113,7 @@ describe("POST /registrations", () => {
   for (const [name, request, status, code] of malformed) {
     it(`refuses ${name} with ${status} ${code}`, async () => {
       const [before] = await testSql()`select count(*)::int as n from public.event_participants where user_id = ${cy.id}`;
-      expectError(await callFunction("registrations", { method: "POST", token: await cy.token(), ...request }), status, code);
+      expectError(await callFunction("registrations", { method: "POST", token: await cy.token, ...request }), status, code);
       const [after] = await testSql()`select count(*)::int as n from public.event_participants where user_id = ${cy.id}`;
       expect(after!.n).toBe(before!.n);
     });
@@ -122,24 +122,24 @@ describe("POST /registrations", () => {
 
 describe("GET /registrations/:eventId", () => {
   it("answers the caller's own registration, or null", async () => {
-    const id = await createEvent(olga, { maxParticipant: 1 });
+    const { id } = await createEvent(olga, { maxParticipant: 1 });
     await register(ada, id);
     await register(bob, id);
-    const mine = await callFunction(`registrations/${id}`, { token: await bob.token() });
+    const mine = await callFunction(`registrations/${id}`, { token: await bob.token });
     expect(mine.status).toBe(200);
     expect(mine.body.registration).toMatchObject({ userId: bob.id, status: "waitlisted", waitlistPosition: 1 });
-    const none = await callFunction(`registrations/${id}`, { token: await cy.token() });
+    const none = await callFunction(`registrations/${id}`, { token: await cy.token });
     expect(none.body).toEqual({ registration: null });
   });
 
   it("answers 404 for a hidden event, 400 for a bad UUID, 401 for anon, 403 for a suspended user", async () => {
-    const hidden = await createEvent(olga, { visibility: "private" });
-    expectError(await callFunction(`registrations/${hidden}`, { token: await ada.token() }), 404, "not_found");
-    expectError(await callFunction("registrations/xyz", { token: await ada.token() }), 400, "invalid_request");
-    const id = await createEvent(olga);
+    const { id: hidden } = await createEvent(olga, { visibility: "private" });
+    expectError(await callFunction(`registrations/${hidden}`, { token: await ada.token }), 404, "not_found");
+    expectError(await callFunction("registrations/xyz", { token: await ada.token }), 400, "invalid_request");
+    const { id } = await createEvent(olga);
     expectError(await callFunction(`registrations/${id}`, { token: ANON_KEY }), 401, "unauthenticated");
     const sue = await createUser("rg-sue2");
-    const token = await sue.token();
+    const token = await sue.token;
     await suspend(sue);
     expectError(await callFunction(`registrations/${id}`, { token }), 403, "forbidden");
   });
@@ -147,7 +147,7 @@ describe("GET /registrations/:eventId", () => {
 
 describe("POST /registrations by the organizer", () => {
   it("refuses the organizer's own registration with 403, changing nothing", async () => {
-    const id = await createEvent(olga);
+    const { id } = await createEvent(olga);
     const before = await eventState(id);
     expectError(await register(olga, id), 403, "forbidden");
     expect(await eventState(id)).toBe(before);

@@ -4,7 +4,7 @@ import { ANON_KEY, callFunction, testSql } from "../../tests/support/harness.ts"
 import {
   addParticipant, createEvent, createUser, eventState, expectError, moveEventStart, notificationsOf, outboxOf, participantRows, suspend,
   type TestUser,
-} from "../../tests/support/lifecycle-fixtures.ts";
+} from "../../tests/support/fixtures.ts";
 
 let olga: TestUser;
 let cora: TestUser;
@@ -21,13 +21,13 @@ beforeAll(async () => {
   ]);
 });
 
-const register = async (user: TestUser, eventId: string) => callFunction("registrations", { token: await user.token(), body: { eventId } });
-const withdraw = async (user: TestUser, eventId: string) => callFunction(`registrations/${eventId}`, { method: "DELETE", token: await user.token() });
+const register = async (user: TestUser, eventId: string) => callFunction("registrations", { token: await user.token, body: { eventId } });
+const withdraw = async (user: TestUser, eventId: string) => callFunction(`registrations/${eventId}`, { method: "DELETE", token: await user.token });
 const statusOf = async (eventId: string, user: TestUser) => (await participantRows(eventId)).find((p) => p.user_id === user.id)?.status;
 
 describe("DELETE /registrations/:eventId", () => {
   it("frees the seat and promotes the first waitlisted person, who is notified and e-mailed", async () => {
-    const id = await createEvent(olga, { maxParticipant: 1 });
+    const { id } = await createEvent(olga, { maxParticipant: 1 });
     await register(ada, id);
     await register(bob, id);
     await register(cy, id);
@@ -45,9 +45,9 @@ describe("DELETE /registrations/:eventId", () => {
   });
 
   it("promotes to pending when auto-accept is off (the organizer decides)", async () => {
-    const id = await createEvent(olga, { maxParticipant: 1, autoAccept: false });
+    const { id } = await createEvent(olga, { maxParticipant: 1, autoAccept: false });
     await register(ada, id);
-    expect((await callFunction(`registrations/${id}/${ada.id}/approve`, { method: "POST", token: await olga.token() })).status).toBe(200);
+    expect((await callFunction(`registrations/${id}/${ada.id}/approve`, { method: "POST", token: await olga.token })).status).toBe(200);
     await register(bob, id);
     expect(await statusOf(id, bob)).toBe("waitlisted");
     await withdraw(ada, id);
@@ -56,14 +56,14 @@ describe("DELETE /registrations/:eventId", () => {
   });
 
   it("refuses after start, after attendance, for the organizer and for a rejected row, changing nothing", async () => {
-    const started = await createEvent(olga);
+    const { id: started } = await createEvent(olga);
     await register(ada, started);
     await moveEventStart(started, 1);
     let before = await eventState(started);
     expectError(await withdraw(ada, started), 409, "invalid_transition");
     expect(await eventState(started)).toBe(before);
 
-    const attended = await createEvent(olga);
+    const { id: attended } = await createEvent(olga);
     await addParticipant(attended, bob);
     await testSql()`update public.event_participants set status = 'attended' where event_id = ${attended} and user_id = ${bob.id}`;
     before = await eventState(attended);
@@ -71,26 +71,26 @@ describe("DELETE /registrations/:eventId", () => {
     expectError(await withdraw(olga, attended), 409, "invalid_transition");
     expect(await eventState(attended)).toBe(before);
 
-    const rejected = await createEvent(olga, { autoAccept: false });
+    const { id: rejected } = await createEvent(olga, { autoAccept: false });
     await register(cy, rejected);
-    await callFunction(`registrations/${rejected}/${cy.id}/reject`, { method: "POST", token: await olga.token() });
+    await callFunction(`registrations/${rejected}/${cy.id}/reject`, { method: "POST", token: await olga.token });
     before = await eventState(rejected);
     expectError(await withdraw(cy, rejected), 409, "invalid_transition");
     expect(await eventState(rejected)).toBe(before);
   });
 
   it("answers 404 when not registered or the event is hidden, 401 for anon, 403 for a suspended user, 400 for bad input", async () => {
-    const id = await createEvent(olga);
+    const { id } = await createEvent(olga);
     expectError(await withdraw(stranger, id), 404, "not_found");
-    const hidden = await createEvent(olga, { visibility: "private" });
+    const { id: hidden } = await createEvent(olga, { visibility: "private" });
     expectError(await withdraw(stranger, hidden), 404, "not_found");
     await register(dee, id);
     const before = await eventState(id);
     expectError(await callFunction(`registrations/${id}`, { method: "DELETE", token: ANON_KEY }), 401, "unauthenticated");
-    expectError(await callFunction("registrations/not-a-uuid", { method: "DELETE", token: await dee.token() }), 400, "invalid_request");
-    expectError(await callFunction(`registrations/${id}`, { method: "DELETE", token: await dee.token(), body: { userId: olga.id } }), 400, "invalid_request");
-    expectError(await callFunction(`registrations/${id}`, { method: "DELETE", token: await dee.token(), rawBody: "{" }), 400, "invalid_json");
-    const token = await dee.token();
+    expectError(await callFunction("registrations/not-a-uuid", { method: "DELETE", token: await dee.token }), 400, "invalid_request");
+    expectError(await callFunction(`registrations/${id}`, { method: "DELETE", token: await dee.token, body: { userId: olga.id } }), 400, "invalid_request");
+    expectError(await callFunction(`registrations/${id}`, { method: "DELETE", token: await dee.token, rawBody: "{" }), 400, "invalid_json");
+    const token = await dee.token;
     await suspend(dee);
     expectError(await callFunction(`registrations/${id}`, { method: "DELETE", token }), 403, "forbidden");
     expect(await eventState(id)).toBe(before);
@@ -99,15 +99,15 @@ describe("DELETE /registrations/:eventId", () => {
 
 describe("POST /registrations/:eventId/:userId/approve|reject", () => {
   it("lets the organizer accept and an accepted committee member reject; participants are told and e-mailed", async () => {
-    const id = await createEvent(olga, { autoAccept: false });
+    const { id } = await createEvent(olga, { autoAccept: false });
     await addParticipant(id, cora, { role: "committee", joinMethod: "invited" });
     await register(ada, id);
     await register(bob, id);
-    const accepted = await callFunction(`registrations/${id}/${ada.id}/approve`, { method: "POST", token: await olga.token() });
+    const accepted = await callFunction(`registrations/${id}/${ada.id}/approve`, { method: "POST", token: await olga.token });
     expect(accepted.status).toBe(200);
     expect(accepted.body.registration).toMatchObject({ userId: ada.id, status: "accepted" });
     expect(accepted.body.registration.respondedAt).not.toBeNull();
-    const rejected = await callFunction(`registrations/${id}/${bob.id}/reject`, { token: await cora.token(), body: { reason: "Workshop is for members" } });
+    const rejected = await callFunction(`registrations/${id}/${bob.id}/reject`, { token: await cora.token, body: { reason: "Workshop is for members" } });
     expect(rejected.body.registration.status).toBe("rejected");
     expect((await notificationsOf(ada)).some((n) => n.kind === "participation_decided" && n.data.status === "accepted")).toBe(true);
     expect((await outboxOf(bob)).find((m) => m.template === "participation_decision" && m.data.eventId === id)?.data).toMatchObject({
@@ -116,49 +116,49 @@ describe("POST /registrations/:eventId/:userId/approve|reject", () => {
   });
 
   it("re-checks capacity: accepting into a full event answers 409 event_full and changes nothing", async () => {
-    const id = await createEvent(olga, { autoAccept: false, maxParticipant: 1 });
+    const { id } = await createEvent(olga, { autoAccept: false, maxParticipant: 1 });
     await register(ada, id);
     await register(bob, id);
-    expect((await callFunction(`registrations/${id}/${ada.id}/approve`, { method: "POST", token: await olga.token() })).status).toBe(200);
+    expect((await callFunction(`registrations/${id}/${ada.id}/approve`, { method: "POST", token: await olga.token })).status).toBe(200);
     const before = await eventState(id);
-    expectError(await callFunction(`registrations/${id}/${bob.id}/approve`, { method: "POST", token: await olga.token() }), 409, "event_full");
+    expectError(await callFunction(`registrations/${id}/${bob.id}/approve`, { method: "POST", token: await olga.token }), 409, "event_full");
     expect(await eventState(id)).toBe(before);
   });
 
   it("refuses accepting an unpaid paid registration, deciding twice, and accepting a waitlisted row", async () => {
-    const paid = await createEvent(olga, { paid: true });
+    const { id: paid } = await createEvent(olga, { paid: true });
     await register(ada, paid);
-    expectError(await callFunction(`registrations/${paid}/${ada.id}/approve`, { method: "POST", token: await olga.token() }), 409, "payment_not_verified");
-    const id = await createEvent(olga, { autoAccept: false, maxParticipant: 1 });
+    expectError(await callFunction(`registrations/${paid}/${ada.id}/approve`, { method: "POST", token: await olga.token }), 409, "payment_not_verified");
+    const { id } = await createEvent(olga, { autoAccept: false, maxParticipant: 1 });
     await register(bob, id);
-    await callFunction(`registrations/${id}/${bob.id}/approve`, { method: "POST", token: await olga.token() });
-    expectError(await callFunction(`registrations/${id}/${bob.id}/approve`, { method: "POST", token: await olga.token() }), 409, "invalid_transition");
-    expectError(await callFunction(`registrations/${id}/${bob.id}/reject`, { method: "POST", token: await olga.token() }), 409, "invalid_transition");
+    await callFunction(`registrations/${id}/${bob.id}/approve`, { method: "POST", token: await olga.token });
+    expectError(await callFunction(`registrations/${id}/${bob.id}/approve`, { method: "POST", token: await olga.token }), 409, "invalid_transition");
+    expectError(await callFunction(`registrations/${id}/${bob.id}/reject`, { method: "POST", token: await olga.token }), 409, "invalid_transition");
     await register(cy, id);
     expect(await statusOf(id, cy)).toBe("waitlisted");
-    expectError(await callFunction(`registrations/${id}/${cy.id}/approve`, { method: "POST", token: await olga.token() }), 409, "invalid_transition");
-    expect((await callFunction(`registrations/${id}/${cy.id}/reject`, { method: "POST", token: await olga.token() })).body.registration.status).toBe("rejected");
+    expectError(await callFunction(`registrations/${id}/${cy.id}/approve`, { method: "POST", token: await olga.token }), 409, "invalid_transition");
+    expect((await callFunction(`registrations/${id}/${cy.id}/reject`, { method: "POST", token: await olga.token })).body.registration.status).toBe("rejected");
   });
 
   it("refuses anon, a stranger, a participant, a pending committee invitee and a suspended organizer; 404 for unknown rows", async () => {
-    const id = await createEvent(olga, { autoAccept: false });
+    const { id } = await createEvent(olga, { autoAccept: false });
     await register(ada, id);
     await addParticipant(id, bob);
     await addParticipant(id, cy, { role: "committee", joinMethod: "invited", status: "pending" });
     const before = await eventState(id);
     const path = `registrations/${id}/${ada.id}/approve`;
     expectError(await callFunction(path, { method: "POST", token: ANON_KEY }), 401, "unauthenticated");
-    expectError(await callFunction(path, { method: "POST", token: await stranger.token() }), 403, "forbidden");
-    expectError(await callFunction(path, { method: "POST", token: await bob.token() }), 403, "forbidden");
-    expectError(await callFunction(path, { method: "POST", token: await cy.token() }), 403, "forbidden");
-    expectError(await callFunction(path, { method: "POST", token: await ada.token() }), 403, "forbidden");
-    expectError(await callFunction(`registrations/${id}/${stranger.id}/approve`, { method: "POST", token: await olga.token() }), 404, "not_found");
+    expectError(await callFunction(path, { method: "POST", token: await stranger.token }), 403, "forbidden");
+    expectError(await callFunction(path, { method: "POST", token: await bob.token }), 403, "forbidden");
+    expectError(await callFunction(path, { method: "POST", token: await cy.token }), 403, "forbidden");
+    expectError(await callFunction(path, { method: "POST", token: await ada.token }), 403, "forbidden");
+    expectError(await callFunction(`registrations/${id}/${stranger.id}/approve`, { method: "POST", token: await olga.token }), 404, "not_found");
     expect(await eventState(id)).toBe(before);
 
     const sam = await createUser("wd-sam");
-    const own = await createEvent(sam, { autoAccept: false });
+    const { id: own } = await createEvent(sam, { autoAccept: false });
     await register(ada, own);
-    const token = await sam.token();
+    const token = await sam.token;
     await suspend(sam);
     const ownBefore = await eventState(own);
     expectError(await callFunction(`registrations/${own}/${ada.id}/approve`, { method: "POST", token }), 403, "forbidden");
@@ -166,10 +166,10 @@ describe("POST /registrations/:eventId/:userId/approve|reject", () => {
   });
 
   it("refuses malformed input: bad UUIDs, unknown fields, wrong types, oversize reasons, invalid JSON", async () => {
-    const id = await createEvent(olga, { autoAccept: false });
+    const { id } = await createEvent(olga, { autoAccept: false });
     await register(dee, id).catch(() => undefined);
     const before = await eventState(id);
-    const token = await olga.token();
+    const token = await olga.token;
     expectError(await callFunction(`registrations/${id}/nope/approve`, { method: "POST", token }), 400, "invalid_request");
     expectError(await callFunction(`registrations/nope/${ada.id}/reject`, { method: "POST", token }), 400, "invalid_request");
     expectError(await callFunction(`registrations/${id}/${ada.id}/reject`, { token, body: { reason: 3 } }), 400, "invalid_request");

@@ -2,15 +2,15 @@ import postgres from "postgres";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { inject } from "vitest";
 import { testSql } from "../../tests/support/harness.ts";
-import { addParticipant, createEvent, createUsers, type FixtureUser } from "./review-fixtures.ts";
+import { addParticipant, createEvent, createUsers, type TestUser } from "../../tests/support/fixtures.ts";
 
 // Two reviews of the same person committed by interleaved transactions on two real connections:
 // the second waits for the first's lock on the profile row, then must count both. (Counting in
 // the same statement that waits — the data model's first version — kept the first one out.)
-let organizer: FixtureUser;
-let speaker: FixtureUser;
-let first: FixtureUser;
-let second: FixtureUser;
+let organizer: TestUser;
+let speaker: TestUser;
+let first: TestUser;
+let second: TestUser;
 let eventId: string;
 const connections: postgres.Sql[] = [];
 
@@ -22,7 +22,7 @@ function connection(): postgres.Sql {
 
 beforeAll(async () => {
   [organizer, speaker, first, second] = await createUsers(["agc-olga", "agc-sam", "agc-ada", "agc-ann"] as const);
-  eventId = await createEvent(organizer, { title: "Concurrent reviews", endedDaysAgo: 1 });
+  eventId = (await createEvent(organizer, { title: "Concurrent reviews", status: "ended", endedDaysAgo: 1 })).id;
   await addParticipant(eventId, speaker, { role: "speaker", status: "accepted" });
   await addParticipant(eventId, first, { role: "audience", status: "attended" });
   await addParticipant(eventId, second, { role: "audience", status: "attended" });

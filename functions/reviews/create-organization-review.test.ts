@@ -4,12 +4,12 @@ import {
   addMember,
   addParticipant,
   createEvent,
-  createOrganization,
+  createOrg,
   createUsers,
-  type FixtureUser,
+  type TestUser,
   reviewRows,
   suspend,
-} from "./review-fixtures.ts";
+} from "../../tests/support/fixtures.ts";
 
 // Real Deno gateway + throwaway database.
 interface Reply {
@@ -17,12 +17,12 @@ interface Reply {
   error: { code: string; message: string };
 }
 
-let owner: FixtureUser;
-let member: FixtureUser;
-let attendee: FixtureUser;
-let registeredOnly: FixtureUser;
-let stranger: FixtureUser;
-let suspendedMember: FixtureUser;
+let owner: TestUser;
+let member: TestUser;
+let attendee: TestUser;
+let registeredOnly: TestUser;
+let stranger: TestUser;
+let suspendedMember: TestUser;
 let organizationId: string;
 let pendingOrganizationId: string;
 
@@ -32,12 +32,12 @@ function post(token: string, body: Record<string, unknown>) {
 
 beforeAll(async () => {
   [owner, member, attendee, registeredOnly, stranger, suspendedMember] = await createUsers(["cor-owner", "cor-mia", "cor-ada", "cor-reg", "cor-stan", "cor-sus"] as const);
-  organizationId = await createOrganization(owner, { name: "Rust Guild" });
-  pendingOrganizationId = await createOrganization(owner, { name: "Not Yet Guild", approved: false });
+  organizationId = await createOrg("Rust Guild", owner);
+  pendingOrganizationId = await createOrg("Not Yet Guild", owner, { status: "pending" });
   await addMember(organizationId, member);
   await addMember(organizationId, suspendedMember);
   await suspend(suspendedMember);
-  const eventId = await createEvent(owner, { organizationId, endedDaysAgo: 30 });
+  const { id: eventId } = await createEvent(owner, { organizationId, status: "ended", endedDaysAgo: 30 });
   await addParticipant(eventId, attendee, { role: "audience", status: "attended" });
   await addParticipant(eventId, registeredOnly, { role: "audience", status: "accepted" });
 });

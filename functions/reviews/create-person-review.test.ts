@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { callFunction, testSql } from "../../tests/support/harness.ts";
-import { addParticipant, createEvent, createUsers, type FixtureUser, reviewRows, suspend } from "./review-fixtures.ts";
+import { addParticipant, createEvent, createUsers, type TestUser, reviewRows, suspend } from "../../tests/support/fixtures.ts";
 
 // Real Deno gateway + throwaway database; the clock is the real one, so events are placed in time
 // relative to now.
@@ -11,15 +11,15 @@ interface ReviewBody {
   review: { id: string; rating: number; comment: string | null; sealedUntil: string | null; editableUntil: string | null; reviewerId: string };
 }
 
-let organizer: FixtureUser;
-let speaker: FixtureUser;
-let sponsor: FixtureUser;
-let attendee: FixtureUser;
-let absentee: FixtureUser;
-let pendingSpeaker: FixtureUser;
-let otherAttendee: FixtureUser;
-let stranger: FixtureUser;
-let suspended: FixtureUser;
+let organizer: TestUser;
+let speaker: TestUser;
+let sponsor: TestUser;
+let attendee: TestUser;
+let absentee: TestUser;
+let pendingSpeaker: TestUser;
+let otherAttendee: TestUser;
+let stranger: TestUser;
+let suspended: TestUser;
 let eventId: string;
 
 function post(token: string | null, body: unknown) {
@@ -32,7 +32,7 @@ function personReview(revieweeId: string, overrides: Record<string, unknown> = {
 
 beforeAll(async () => {
   [organizer, speaker, sponsor, attendee, absentee, pendingSpeaker, otherAttendee, stranger, suspended] = await createUsers(["cpr-olga", "cpr-sam", "cpr-spon", "cpr-ada", "cpr-abe", "cpr-pete", "cpr-ann", "cpr-stan", "cpr-sus"] as const);
-  eventId = await createEvent(organizer, { title: "Ownership in practice", endedDaysAgo: 2 });
+  eventId = (await createEvent(organizer, { title: "Ownership in practice", status: "ended", endedDaysAgo: 2 })).id;
   await addParticipant(eventId, speaker, { role: "speaker", status: "accepted" });
   await addParticipant(eventId, sponsor, { role: "sponsor", status: "accepted" });
   await addParticipant(eventId, attendee, { role: "audience", status: "attended" });
@@ -136,11 +136,11 @@ describe("POST /reviews (person) outside the window", () => {
   let cancelledEventId: string;
 
   beforeAll(async () => {
-    closedEventId = await createEvent(organizer, { title: "Long ago", endedDaysAgo: 15 });
+    closedEventId = (await createEvent(organizer, { title: "Long ago", status: "ended", endedDaysAgo: 15 })).id;
     await addParticipant(closedEventId, attendee, { role: "audience", status: "attended" });
-    runningEventId = await createEvent(organizer, { title: "Still running", state: "published" });
+    runningEventId = (await createEvent(organizer, { title: "Still running", status: "published" })).id;
     await addParticipant(runningEventId, attendee, { role: "audience", status: "accepted" });
-    cancelledEventId = await createEvent(organizer, { title: "Called off", state: "cancelled", endedDaysAgo: 1 });
+    cancelledEventId = (await createEvent(organizer, { title: "Called off", status: "cancelled", endedDaysAgo: 1 })).id;
   });
 
   it("refuses after the 14-day window with 409 review_window_closed", async () => {

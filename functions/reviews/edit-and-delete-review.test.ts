@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { callFunction, testSql } from "../../tests/support/harness.ts";
-import { addParticipant, createEvent, createUser, createUsers, type FixtureUser, makeAdmin, suspend } from "./review-fixtures.ts";
+import { addParticipant, createEvent, createUser, createUsers, type TestUser, setRole, suspend } from "../../tests/support/fixtures.ts";
 
 // Real Deno gateway + throwaway database. A review whose window has closed is arranged by moving
 // its event's end back in time as the project owner (the clock itself is real).
@@ -9,16 +9,16 @@ interface Reply {
   error: { code: string; message: string };
 }
 
-let organizer: FixtureUser;
-let speaker: FixtureUser;
-let author: FixtureUser;
-let stranger: FixtureUser;
-let admin: FixtureUser;
+let organizer: TestUser;
+let speaker: TestUser;
+let author: TestUser;
+let stranger: TestUser;
+let admin: TestUser;
 
 /** A fresh ended event where `author` attended and `speaker` spoke, and the author's review of `revieweeId`. */
-async function reviewInFreshEvent(revieweeId: string, options: { rating?: number; reviewer?: FixtureUser } = {}) {
+async function reviewInFreshEvent(revieweeId: string, options: { rating?: number; reviewer?: TestUser } = {}) {
   const reviewer = options.reviewer ?? author;
-  const eventId = await createEvent(organizer, { title: "Edits allowed", endedDaysAgo: 3 });
+  const { id: eventId } = await createEvent(organizer, { title: "Edits allowed", status: "ended", endedDaysAgo: 3 });
   await addParticipant(eventId, speaker, { role: "speaker", status: "accepted" });
   await addParticipant(eventId, reviewer, { role: "audience", status: "attended" });
   const reply = await callFunction<Reply>("reviews", {
@@ -50,7 +50,7 @@ async function speakerAggregates() {
 
 beforeAll(async () => {
   [organizer, speaker, author, stranger, admin] = await createUsers(["edr-olga", "edr-sam", "edr-ada", "edr-stan", "edr-root"] as const);
-  await makeAdmin(admin);
+  await setRole(admin, "admin", "approved");
 });
 
 describe("PATCH /reviews/:id", () => {

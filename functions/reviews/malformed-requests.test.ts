@@ -1,20 +1,20 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { ANON_KEY, callFunction, signClaims } from "../../tests/support/harness.ts";
-import { addParticipant, createEvent, createUsers, type FixtureUser, reviewRows } from "./review-fixtures.ts";
+import { addParticipant, createEvent, createUsers, type TestUser, reviewRows } from "../../tests/support/fixtures.ts";
 
 // Real Deno gateway + throwaway database. Every bad request answers 4xx in our error shape (or the
 // gateway's, before the function runs) and writes nothing.
-interface ErrorReply {
+interface ErrorBody {
   error: { code: string; message: string; details?: { path: string; message: string }[] };
 }
 
-let organizer: FixtureUser;
-let attendee: FixtureUser;
+let organizer: TestUser;
+let attendee: TestUser;
 let eventId: string;
 let reviewId: string;
 
 function post(body: unknown, options: { token?: string | null; rawBody?: string } = {}) {
-  return callFunction<ErrorReply>("reviews", {
+  return callFunction<ErrorBody>("reviews", {
     method: "POST",
     token: options.token === undefined ? attendee.token : options.token,
     ...(options.rawBody === undefined ? { body } : { rawBody: options.rawBody }),
@@ -25,7 +25,7 @@ const valid = () => ({ target: "person", eventId, revieweeId: organizer.id, rati
 
 beforeAll(async () => {
   [organizer, attendee] = await createUsers(["bad-olga", "bad-ada"] as const);
-  eventId = await createEvent(organizer, { title: "Bad input", endedDaysAgo: 1 });
+  eventId = (await createEvent(organizer, { title: "Bad input", status: "ended", endedDaysAgo: 1 })).id;
   await addParticipant(eventId, attendee, { role: "audience", status: "attended" });
   // One real review to aim PATCH/DELETE at (written last, in the final describe block).
 });
@@ -88,10 +88,10 @@ describe("reviews: malformed bodies and parameters", () => {
   });
 
   it("unknown routes and methods answer 404 and 405 in our shape", async () => {
-    const get = await callFunction<ErrorReply>("reviews", { token: attendee.token });
+    const get = await callFunction<ErrorBody>("reviews", { token: attendee.token });
     expect(get.status).toBe(405);
     expect(get.body.error.code).toBe("method_not_allowed");
-    const deep = await callFunction<ErrorReply>("reviews/a/b", { token: attendee.token });
+    const deep = await callFunction<ErrorBody>("reviews/a/b", { token: attendee.token });
     expect(deep.status).toBe(404);
     expect(deep.body.error.code).toBe("not_found");
   });
@@ -109,18 +109,18 @@ describe("reviews: malformed edits", () => {
   });
 
   it("PATCH answers 400 for a review id that is not a UUID", async () => {
-    const reply = await callFunction<ErrorReply>("reviews/not-a-uuid", { method: "PATCH", token: attendee.token, body: { rating: 3 } });
+    const reply = await callFunction<ErrorBody>("reviews/not-a-uuid", { method: "PATCH", token: attendee.token, body: { rating: 3 } });
     expect(reply.status).toBe(400);
     expect(reply.body.error.code).toBe("invalid_request");
   });
 
   it("PATCH answers 400 for an empty change, an unknown field or a bad rating", async () => {
     for (const body of [{}, { rating: 3, eventId }, { rating: 9 }, { comment: 42 }]) {
-      const reply = await callFunction<ErrorReply>(`reviews/${reviewId}`, { method: "PATCH", token: attendee.token, body });
+      const reply = await callFunction<ErrorBody>(`reviews/${reviewId}`, { method: "PATCH", token: attendee.token, body });
       expect(reply.status, JSON.stringify(body)).toBe(400);
       expect(reply.body.error.code).toBe("invalid_request");
     }
-    const empty = await callFunction<ErrorReply>(`reviews/${reviewId}`, { method: "PATCH", token: attendee.token, body: {} });
+    const empty = await callFunction<ErrorBody>(`reviews/${reviewId}`, { method: "PATCH", token: attendee.token, body: {} });
     expect(empty.body.error.details?.[0]?.message).toBe("Send rating or comment (or both) to edit a review");
   });
 

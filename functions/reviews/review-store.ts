@@ -1,9 +1,25 @@
-// The reviews function's database side: facts for the rules (read in the caller's transaction) and
-// the writes that carry them. The database re-checks every rule (private.check_review_rules).
+// The reviews function's database side: what the caller may see (read under RLS) and the writes.
+// The rules themselves are the database's (trigger private.check_review_rules), never copied here.
 import type { Review } from "../_shared/contracts/reviews.ts";
 import type { Tx } from "../_shared/database.ts";
-import type { EventStatus, ExistingReview, Participation, ReviewedEvent } from "./review-rules.ts";
-import { reviewWindowClosesAt } from "./review-rules.ts";
+
+export type EventStatus = "draft" | "published" | "ended" | "cancelled";
+
+export interface ReviewedEvent {
+  id: string;
+  title: string;
+  status: EventStatus;
+  organizerId: string;
+  endsAt: Date | null;
+}
+
+export interface ExistingReview {
+  id: string;
+  reviewerId: string;
+  isDeleted: boolean;
+  /** The reviewed event (person reviews); null for organization reviews. */
+  event: ReviewedEvent | null;
+}
 
 interface EventRow {
   id: string;
@@ -30,28 +46,6 @@ export async function isActiveAccount(tx: Tx, userId: string): Promise<boolean> 
   return row?.active ?? false;
 }
 
-/** Is the caller (claims of the transaction) an active admin? */
-export async function isCallerAdmin(tx: Tx): Promise<boolean> {
-  const [row] = await tx<{ admin: boolean }[]>`select private.is_admin() as admin`;
-  return row?.admin ?? false;
-}
-
-export async function findParticipation(tx: Tx, eventId: string, userId: string): Promise<Participation | null> {
-  const [row] = await tx<Participation[]>`
-    select role, status from public.event_participants where event_id = ${eventId} and user_id = ${userId}`;
-  return row ?? null;
-}
-
-export async function hasLivePersonReview(tx: Tx, options: { eventId: string; reviewerId: string; revieweeId: string }): Promise<boolean> {
-  const [row] = await tx<{ found: boolean }[]>`
-    select exists (
-      select 1 from public.reviews
-      where event_id = ${options.eventId} and reviewer_id = ${options.reviewerId} and reviewee_id = ${options.revieweeId}
-        and deleted_at is null
-    ) as found`;
-  return row?.found ?? false;
-}
-
 export interface OrganizationFacts {
   id: string;
   name: string;
@@ -66,29 +60,6 @@ export async function findVisibleOrganization(tx: Tx, organizationId: string): P
     select id, name, status, deleted_at, owner_id from public.organizations where id = ${organizationId}`;
   if (!row) return null;
   return { id: row.id, name: row.name, isApproved: row.status === "approved", isDeleted: row.deleted_at !== null, ownerId: row.owner_id };
-}
-
-export async function organizationReviewerFacts(tx: Tx, options: { organizationId: string; userId: string }) {
-  const [row] = await tx<{ is_active_member: boolean; attended_ended_event: boolean; has_live_review: boolean }[]>`
-    select
-      exists (
-        select 1 from public.organization_members
-        where org_id = ${options.organizationId} and user_id = ${options.userId} and status = 'active'
-      ) as is_active_member,
-      exists (
-        select 1 from public.event_participants p join public.events e on e.id = p.event_id
-        where p.user_id = ${options.userId} and p.status = 'attended'
-          and e.organization_id = ${options.organizationId} and e.status = 'ended'
-      ) as attended_ended_event,
-      exists (
-        select 1 from public.reviews
-        where org_id = ${options.organizationId} and reviewer_id = ${options.userId} and deleted_at is null
-      ) as has_live_review`;
-  return {
-    isActiveMember: row?.is_active_member ?? false,
-    attendedEndedEvent: row?.attended_ended_event ?? false,
-    hasLiveReview: row?.has_live_review ?? false,
-  };
 }
 
 /** Is this review visible to the caller (RLS)? Hidden and missing reviews both answer false. */
@@ -142,7 +113,7 @@ interface ReviewRow {
   deleted_at: Date | null;
   created_at: Date;
   updated_at: Date;
-  event_end_datetime: Date | null;
+  editable_until: Date | null;
 }
 
 const REVIEW_COLUMNS = "r.id, r.event_id, r.org_id, r.reviewer_id, r.reviewee_id, r.rating, r.comment, r.sealed_until, r.deleted_at, r.created_at, r.updated_at";
@@ -158,7 +129,7 @@ function toReview(row: ReviewRow): Review {
     rating: row.rating,
     comment: row.comment,
     sealedUntil: row.sealed_until?.toISOString() ?? null,
-    editableUntil: row.event_id && row.event_end_datetime ? reviewWindowClosesAt(row.event_end_datetime).toISOString() : null,
+    editableUntil: row.editable_until?.toISOString() ?? null,
     createdAt: row.created_at.toISOString(),
     updatedAt: row.updated_at.toISOString(),
     deletedAt: row.deleted_at?.toISOString() ?? null,
@@ -167,7 +138,7 @@ function toReview(row: ReviewRow): Review {
 
 async function readReview(tx: Tx, reviewId: string): Promise<Review> {
   const [row] = await tx.unsafe<ReviewRow[]>(
-    `select ${REVIEW_COLUMNS}, e.end_datetime as event_end_datetime
+    `select ${REVIEW_COLUMNS}, private.review_window_closes_at(e.end_datetime) as editable_until
      from public.reviews r left join public.events e on e.id = r.event_id where r.id = $1`,
     [reviewId],
   );

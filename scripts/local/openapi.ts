@@ -1,6 +1,7 @@
 // Builds docs/api/openapi.json from the zod contracts: every `functions/_shared/contracts/*.ts`
 // module that exports a `routes` table (RouteContract[]) becomes paths under /functions/v1/<fn>.
 //   deno run --allow-read --allow-write scripts/local/openapi.ts [--check]
+import { parseArgs } from "node:util";
 import { z } from "zod";
 import type { RouteContract } from "../../functions/_shared/contracts/common.ts";
 import { ErrorBody } from "../../functions/_shared/contracts/common.ts";
@@ -8,7 +9,16 @@ import { ErrorBody } from "../../functions/_shared/contracts/common.ts";
 const root = new URL("../../", import.meta.url);
 const contractsDir = new URL("functions/_shared/contracts/", root);
 const outFile = new URL("docs/api/openapi.json", root);
-const check = Deno.args.includes("--check");
+// Unknown flags are refused (parseArgs strict), never silently ignored.
+function readCheckFlag(): boolean {
+  try {
+    return parseArgs({ args: Deno.args, options: { check: { type: "boolean", default: false } }, strict: true }).values.check;
+  } catch (error) {
+    console.error(`${error instanceof Error ? error.message : String(error)}\nusage: npm run openapi [-- --check]`);
+    Deno.exit(2);
+  }
+}
+const check = readCheckFlag();
 
 type JsonSchema = Record<string, unknown>;
 

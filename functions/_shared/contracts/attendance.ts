@@ -1,13 +1,11 @@
 // Contracts of the `attendance` function (DOMAIN.md §3.6 F and G, §3.8 walk-in tokens, §8 #9):
 // team marking, rotating check-in codes, self check-in, walk-in tokens and the public walk-in form.
 import { z } from "zod";
-import { EmptyBody, IsoDateTime, type RouteContract, Uuid } from "./common.ts";
+import { EmptyBody, EventParams, eventUserObjectName, IsoDateTime, ParticipantParams, type RouteContract, Uuid } from "./common.ts";
 import { ParticipantStatus, PaymentStatus } from "./participation.ts";
 
-export const EventParams = z.object({ eventId: Uuid }).strict();
-export type EventParams = z.infer<typeof EventParams>;
-export const ParticipantParams = z.object({ participantId: Uuid }).strict();
-export type ParticipantParams = z.infer<typeof ParticipantParams>;
+/** Path parameters, shared with `participants` (common.ts); exported here under their old names. */
+export { EventParams, ParticipantParams };
 export const TokenParams = z.object({ tokenId: Uuid }).strict();
 export type TokenParams = z.infer<typeof TokenParams>;
 
@@ -40,9 +38,7 @@ export const WalkInInput = z.object({
   name: z.string().trim().min(1).max(100),
   email: z.email().max(254),
   /** Paid events, signed-in walk-ins only: the proof's object name `<eventId>/<userId>/<file>` in the payment-proofs bucket. */
-  paymentProofPath: z.string().max(500)
-    .regex(/^[0-9a-f-]{36}\/[0-9a-f-]{36}\/[A-Za-z0-9._-]{1,200}$/i, "Must be a storage object name <eventId>/<userId>/<file name>, not a URL")
-    .optional(),
+  paymentProofPath: eventUserObjectName("Must be a storage object name <eventId>/<userId>/<file name>, not a URL").optional(),
 }).strict();
 export type WalkInInput = z.infer<typeof WalkInInput>;
 

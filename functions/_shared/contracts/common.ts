@@ -15,6 +15,31 @@ export function boundedText(max: number) {
   return z.string().trim().min(1, "Must not be empty").max(max, `Must be at most ${max} characters`);
 }
 
+/** Optional trimmed, non-empty text of at most `max` characters (messages, reasons). */
+export function optionalText(max: number) {
+  return boundedText(max).optional();
+}
+
+/** Path parameters every event-scoped function takes: `/events/:eventId/…`. */
+export const EventParams = z.object({ eventId: Uuid }).strict();
+export type EventParams = z.infer<typeof EventParams>;
+/** Path parameters of routes on one participant row: `/:participantId/…`. */
+export const ParticipantParams = z.object({ participantId: Uuid }).strict();
+export type ParticipantParams = z.infer<typeof ParticipantParams>;
+
+/**
+ * A Storage object name `<eventId>/<userId>/<file>` (never a URL), as the payment-proofs bucket's
+ * policies expect it; `message` names the field for the caller.
+ */
+export function eventUserObjectName(message: string, { nonEmpty = false } = {}) {
+  return (nonEmpty ? z.string().min(1) : z.string()).max(500).regex(/^[0-9a-f-]{36}\/[0-9a-f-]{36}\/[A-Za-z0-9._-]{1,200}$/i, message);
+}
+
+/** A team decision on a pending row: one of `decisions`, with an optional reason (≤ 500). */
+export function decisionInput<const T extends readonly [string, ...string[]]>(decisions: T) {
+  return z.object({ decision: z.enum(decisions), reason: optionalText(500) }).strict();
+}
+
 /** An https URL of at most 500 characters. */
 export const HttpsUrl = z.url({ protocol: /^https$/ }).max(500, "Must be at most 500 characters");
 

@@ -2,9 +2,20 @@
 // schema, the answers, and the route list the OpenAPI generator reads. Inputs are `.strict()`, so
 // an unknown field is a 400, never silently ignored.
 import { z } from "zod";
-import { boundedText, EmptyBody, IsoDateTime, type RouteContract, Uuid } from "./common.ts";
+import {
+  decisionInput,
+  EmptyBody,
+  EventParams,
+  eventUserObjectName,
+  IsoDateTime,
+  optionalText,
+  ParticipantParams,
+  type RouteContract,
+  Uuid,
+} from "./common.ts";
 
-const optionalText = (max: number) => boundedText(max).optional();
+/** Path parameters, shared with `attendance` (common.ts); exported here under their old names. */
+export { EventParams, ParticipantParams };
 
 export const EventParticipantRole = z.enum(["organizer", "committee", "speaker", "sponsor", "audience", "student", "teacher"]);
 export type EventParticipantRole = z.infer<typeof EventParticipantRole>;
@@ -14,12 +25,6 @@ export const JoinMethod = z.enum(["organizer", "invited", "registered", "applied
 export type JoinMethod = z.infer<typeof JoinMethod>;
 export const PaymentStatus = z.enum(["pending", "verified", "rejected"]);
 export type PaymentStatus = z.infer<typeof PaymentStatus>;
-
-/** Path parameters. */
-export const EventParams = z.object({ eventId: Uuid }).strict();
-export type EventParams = z.infer<typeof EventParams>;
-export const ParticipantParams = z.object({ participantId: Uuid }).strict();
-export type ParticipantParams = z.infer<typeof ParticipantParams>;
 
 /** Roles an invitation can carry; only the organizer may invite `committee` (§3.6 C). */
 export const InvitableRole = z.enum(["speaker", "committee", "sponsor", "audience"]);
@@ -46,10 +51,7 @@ export const ApplyToEventInput = z.object({
 }).strict();
 export type ApplyToEventInput = z.infer<typeof ApplyToEventInput>;
 
-export const DecideApplicationInput = z.object({
-  decision: z.enum(["accept", "reject"]),
-  reason: optionalText(500),
-}).strict();
+export const DecideApplicationInput = decisionInput(["accept", "reject"]);
 export type DecideApplicationInput = z.infer<typeof DecideApplicationInput>;
 
 /** Any role but organizer (there is exactly one, and it is `events.organizer_id`). */
@@ -68,16 +70,12 @@ export type LeaveEventInput = z.infer<typeof LeaveEventInput>;
  * A Storage object path inside the `payment-proofs` bucket, never a URL: `<eventId>/<userId>/<file>`.
  * The handler checks the first two segments are this event and the caller.
  */
-export const PaymentProofPath = z.string().min(1).max(500)
-  .regex(/^[0-9a-f-]{36}\/[0-9a-f-]{36}\/[A-Za-z0-9._-]{1,200}$/i, "Must be a storage path <eventId>/<userId>/<file name>, not a URL")
+export const PaymentProofPath = eventUserObjectName("Must be a storage path <eventId>/<userId>/<file name>, not a URL", { nonEmpty: true })
   .refine((path) => !path.split("/").some((part) => part === "." || part === ".."), "Must not contain . or .. segments");
 export const SubmitPaymentProofInput = z.object({ path: PaymentProofPath }).strict();
 export type SubmitPaymentProofInput = z.infer<typeof SubmitPaymentProofInput>;
 
-export const DecidePaymentInput = z.object({
-  decision: z.enum(["verify", "reject"]),
-  reason: optionalText(500),
-}).strict();
+export const DecidePaymentInput = decisionInput(["verify", "reject"]);
 export type DecidePaymentInput = z.infer<typeof DecidePaymentInput>;
 
 /** A participant row as the event team (and the participant themself) sees it. */

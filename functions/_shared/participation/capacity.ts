@@ -1,7 +1,7 @@
 // Audience seats (rule 7.9): accepted + attended rows of audience roles; team rows never count.
-// Callers hold the event row lock (loadVisibleEvent with lock) so the count cannot race.
+// Callers hold the event row lock (loadParticipationEvent with lock) so the count cannot race.
 import type { Tx } from "../database.ts";
-import type { EventRow } from "./event-access.ts";
+import type { ParticipationEvent } from "../event-access.ts";
 import { eventFull } from "./participation-errors.ts";
 
 export async function seatsTaken(tx: Tx, eventId: string): Promise<number> {
@@ -11,7 +11,7 @@ export async function seatsTaken(tx: Tx, eventId: string): Promise<number> {
   return row?.taken ?? 0;
 }
 
-export async function requireFreeSeat(tx: Tx, event: EventRow): Promise<void> {
+export async function requireFreeSeat(tx: Tx, event: ParticipationEvent): Promise<void> {
   if (event.maxParticipant === null) return;
   const taken = await seatsTaken(tx, event.id);
   if (taken >= event.maxParticipant) {

@@ -3,12 +3,12 @@
 import type { Caller } from "../auth.ts";
 import type { CallerTransaction } from "../database.ts";
 import { notFound } from "../errors.ts";
-import { type EventAccess, eventAccess, type EventRow, loadVisibleEvent } from "./event-access.ts";
+import { type CallerStanding, callerStanding, type ParticipationEvent, loadParticipationEvent } from "../event-access.ts";
 import { lockParticipantById, type ParticipantRow, participantEventId } from "./participant-rows.ts";
 
 export interface ManagedParticipant {
-  event: EventRow;
-  access: EventAccess;
+  event: ParticipationEvent;
+  access: CallerStanding;
   row: ParticipantRow;
 }
 
@@ -16,8 +16,8 @@ export async function loadManagedParticipant(t: CallerTransaction, caller: Calle
   const eventId = await participantEventId(t.tx, participantId);
   const message = `Participant "${participantId}" was not found`;
   if (!eventId) throw notFound(message);
-  const event = await loadVisibleEvent(t, eventId, { lock: true, notFoundMessage: message });
+  const event = await loadParticipationEvent(t, eventId, { lock: true, notFoundMessage: message });
   const row = await lockParticipantById(t.tx, participantId);
   if (!row) throw notFound(message);
-  return { event, access: await eventAccess(t, event, caller), row };
+  return { event, access: await callerStanding(t, event, caller), row };
 }

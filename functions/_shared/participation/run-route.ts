@@ -7,7 +7,7 @@ import { type CallerTransaction, inCallerTransaction } from "../database.ts";
 import type { Deps } from "../deps.ts";
 import { json, readJson } from "../http.ts";
 import type { RouteContext } from "../router.ts";
-import { requireActiveAccount } from "./event-access.ts";
+import { requireActiveAccount } from "../event-access.ts";
 
 export interface OperationContext<P, B> {
   t: CallerTransaction;

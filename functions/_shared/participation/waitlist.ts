@@ -4,10 +4,10 @@
 // event lock the caller already holds. Until that migration is part of the schema there is no
 // waitlist to promote from (only registration creates waitlisted rows), so the call is skipped.
 import type { Tx } from "../database.ts";
-import type { EventRow } from "./event-access.ts";
+import type { ParticipationEvent } from "../event-access.ts";
 import { isAudienceRole, type ParticipantRow } from "./participant-rows.ts";
 
-export async function afterSeatFreed(tx: Tx, event: EventRow, freed: Pick<ParticipantRow, "role" | "status">, now: Date): Promise<number> {
+export async function afterSeatFreed(tx: Tx, event: ParticipationEvent, freed: Pick<ParticipantRow, "role" | "status">, now: Date): Promise<number> {
   // A pending audience request holds a seat in the promotion rule too; waitlisted rows hold none.
   if (!isAudienceRole(freed.role) || freed.status === "waitlisted") return 0;
   const [present] = await tx<{ ok: boolean }[]>`
