@@ -442,3 +442,14 @@ begin
 end $$;
 
 grant execute on all functions in schema tests to anon, authenticated, service_role;
+
+-- Whether a query returns at least one row, run with the current role (matrices first show, as
+-- the owner, that their target row exists: "denied" then means hidden, never "no such row").
+create or replace function tests.returns_rows(statement text) returns boolean
+language plpgsql set search_path = '' as $$
+declare
+  found boolean;
+begin
+  execute format('select exists (%s)', statement) into found;
+  return found;
+end $$;
