@@ -54,5 +54,6 @@ join public.profiles pr on pr.user_id = f.user_id;
 comment on view public.event_fellows is
   'Who else takes part, for accepted participants: name, avatar and role of accepted fellows with visible profiles. '
   'Never payment, proof, invitation message, inviter, walk-in token or guest columns (those: own row, team, admins via event_participants).';
-revoke all on public.event_fellows from anon, authenticated;
+-- Read-only for everyone (the default grants would give service_role truncate/trigger/references).
+revoke all on public.event_fellows from anon, authenticated, service_role;
 grant select on public.event_fellows to authenticated, service_role;
