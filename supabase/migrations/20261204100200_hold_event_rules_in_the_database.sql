@@ -2,16 +2,16 @@
 -- writes (issue 14, DOMAIN.md §3.3, §3.4, rule 7.13):
 --   * an event belongs only to an APPROVED, live organization: the insert policy let any org
 --     admin attach drafts to a pending, rejected or soft-deleted organization (and PostgREST
---     grants insert/update of organization_id). Held for every path, the system's too.
+--     grants insert/update of organization_id);
 --   * publishing needs the prerequisites of functions/events/publish-requirements.ts
 --     (description, start in the future, end after start, a venue unless online, a price if
 --     paid) → constraint `events_publish_requirements`;
 --   * core fields (title, times, time zone, type, venue, price, currency, registration type,
 --     auto-accept, capacity, visibility) are locked once a published event has started, and in
 --     ended or cancelled events → constraint `events_core_fields_locked`.
--- The last two bind every caller; only the named system path (private.is_system_path(): seed,
--- owner fixtures building history, jobs) is exempt, because it records events that already
--- happened. Functions map the named check violations to 409 with the constraint as the code.
+-- All three bind every caller; only the named system path (private.is_system_path(): seed, owner
+-- fixtures building history, jobs) is exempt, because it records states that already happened.
+-- Functions map the named check violations to 409 with the constraint as the code.
 -- Touches: new trigger function private.hold_event_rules() and trigger events_hold_rules.
 
 -- Definer: the organizations policy hides deleted organizations from their own managers, so an
@@ -24,6 +24,10 @@ declare
   problems text[] := '{}';
   locked text[];
 begin
+  if private.is_system_path() then
+    return new;
+  end if;
+
   if new.organization_id is not null and (tg_op = 'INSERT' or new.organization_id is distinct from old.organization_id) then
     -- Under the row lock, so an organization cannot be rejected or deleted halfway.
     select o.name, o.status, o.deleted_at into org from public.organizations o where o.id = new.organization_id for share;
@@ -34,7 +38,7 @@ begin
     end if;
   end if;
 
-  if tg_op <> 'UPDATE' or private.is_system_path() then
+  if tg_op <> 'UPDATE' then
     return new;
   end if;
 
