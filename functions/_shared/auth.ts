@@ -47,6 +47,12 @@ export function createAuthenticator(options: { jwtSecret?: string; jwksUrl?: str
 export function authenticatorFromEnv(): Authenticator {
   const supabaseUrl = readEnv("SUPABASE_URL");
   const jwtSecret = readEnv("AUTH_JWT_SECRET");
+  // Without either, every token would be refused at request time: refuse to start instead.
+  if (!jwtSecret && !supabaseUrl) {
+    throw new Error(
+      'Refusing to start: neither "AUTH_JWT_SECRET" (HS256 secret) nor "SUPABASE_URL" (for the project JWKS) is set, so no access token could be verified',
+    );
+  }
   return createAuthenticator({
     ...(jwtSecret ? { jwtSecret } : {}),
     ...(supabaseUrl ? { jwksUrl: `${supabaseUrl}/auth/v1/.well-known/jwks.json` } : {}),

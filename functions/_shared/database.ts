@@ -1,6 +1,14 @@
 // Database access for functions. A request runs in one transaction: reads as the caller (role
 // `authenticated` + their claims, so RLS decides what they see), writes that carry a rule with the
 // function's own privileges after the handler has checked that rule.
+//
+// The function's own role is still the login role of SUPABASE_DB_URL (`postgres`, the owner; not a
+// superuser on Supabase). Not yet a dedicated role (issue 14), because: a role that writes past RLS
+// needs BYPASSRLS, which only a superuser may grant on Postgres 15 (16+ lets a BYPASSRLS creator do
+// it); `service_role` would do (non-owner, BYPASSRLS) but is kept out of the e-mail outbox, the hook
+// receipts and auth.sessions on purpose, which the functions use. Meanwhile every function
+// transaction carries the caller's claims (or anon's), so guard triggers never take it for the
+// system path (private.is_system_path).
 import postgres from "postgres";
 import type { Caller } from "./auth.ts";
 

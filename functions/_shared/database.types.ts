@@ -1710,6 +1710,16 @@ export type Database = {
       }
     }
     Views: {
+      event_fellows: {
+        Row: {
+          avatar_url: string | null
+          event_id: string | null
+          full_name: string | null
+          role: Database["public"]["Enums"]["event_participant_role"] | null
+          user_id: string | null
+        }
+        Relationships: []
+      }
       review_cards: {
         Row: {
           comment: string | null

@@ -8,6 +8,24 @@ export function readEnv(name: string): string | undefined {
 
 export function requireEnv(name: string): string {
   const value = readEnv(name);
-  if (!value) throw new Error(`Missing environment variable "${name}"`);
+  if (!value) throw new Error(`Refusing to start: the environment variable "${name}" is not set`);
+  return value;
+}
+
+/**
+ * A secret the function cannot work safely without (never a built-in default: a default is public
+ * the moment the source is). Called when the handler is built, so the function refuses to start.
+ */
+export function requireSecret(name: string, purpose: string, minLength = 32): string {
+  const value = readEnv(name);
+  if (!value) {
+    throw new Error(
+      `Refusing to start: the secret "${name}" is not set (${purpose}). ` +
+        `Set it with \`supabase secrets set ${name}=<${minLength}+ random characters>\` (locally npm start sets it).`,
+    );
+  }
+  if (value.length < minLength) {
+    throw new Error(`Refusing to start: the secret "${name}" is shorter than ${minLength} characters (${purpose})`);
+  }
   return value;
 }

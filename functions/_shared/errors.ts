@@ -35,9 +35,22 @@ function isPostgresError(error: unknown): error is PostgresLikeError {
     && /^[0-9A-Z]{5}$/.test((error as { code: string }).code);
 }
 
-// Postgres' own wording ("new row for relation …") names tables and columns; our triggers raise
-// sentences meant for people. Keep ours, turn the built-in ones into a sentence about the rule.
-const BUILT_IN_MESSAGE = /^(new row for relation|duplicate key value|insert or update on table|update or delete on table|null value in column|conflicting key value)/;
+// Postgres' own wording ("new row for relation …", "permission denied for table …", "invalid input
+// syntax for type uuid: …") names tables, columns, types and echoes values; our triggers raise
+// sentences meant for people. Keep ours, never pass the built-in ones to a client.
+const BUILT_IN_MESSAGE = new RegExp(
+  "^(new row for relation|new row violates|duplicate key value|insert or update on table|update or delete on table|" +
+    "null value in column|conflicting key value|permission denied|must be owner|query returned|invalid input|" +
+    "value too long|.* out of range|date/time field|invalid (regular expression|byte sequence|parameter)|" +
+    "(relation|column|function|operator|schema|type|role) .*does not exist|syntax error|could not|cannot cast|malformed)",
+  "i",
+);
+
+/** Our own message, or `fallback` when Postgres wrote it. */
+function ownMessage(error: PostgresLikeError, fallback: string): string {
+  const message = error.message ?? "";
+  return message && !BUILT_IN_MESSAGE.test(message) ? message : fallback;
+}
 
 function constraintMessage(error: PostgresLikeError): string {
   const message = error.message ?? "";
@@ -67,15 +80,15 @@ export function toAppError(error: unknown): AppError {
         return conflict(constraint ?? "conflict", constraintMessage(error));
       case "42501":
         // A trigger that names its refusal (`constraint = 'review_pair_not_allowed'`) gives the
-        // contract's code; Postgres' own privilege errors (no name) stay `forbidden`.
-        return constraint ? new AppError(403, constraint, error.message ?? "Not allowed") : forbidden(error.message ?? "Not allowed");
+        // contract's code; Postgres' own privilege errors (no name) stay `forbidden`, in our words.
+        return constraint ? new AppError(403, constraint, ownMessage(error, "Not allowed")) : forbidden(ownMessage(error, "You are not allowed to do this"));
       case "P0002":
-        return notFound(error.message ?? "Not found");
+        return notFound(ownMessage(error, "Not found"));
       case "22P02":
       case "22023":
       case "22007":
       case "22008":
-        return badRequest(error.message ?? "Invalid value");
+        return badRequest(ownMessage(error, "A value in the request is not valid"));
     }
   }
   return new AppError(500, "internal", "Something went wrong on our side; nothing was changed");

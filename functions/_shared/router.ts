@@ -1,6 +1,6 @@
 // A small method + path router for functions with several routes. Paths are matched after the
 // function's own name (`/events/123/publish` → `/:id/publish` in function `events`).
-import { AppError } from "./errors.ts";
+import { AppError, badRequest } from "./errors.ts";
 import { errorResponse, preflight } from "./http.ts";
 
 export interface RouteContext {
@@ -35,6 +35,17 @@ export function routePath(url: URL, functionName: string): string {
   return path.startsWith(prefix) ? path.slice(prefix.length) || "/" : path;
 }
 
+/** A percent-decoded path segment; a malformed escape (`%zz`, a cut UTF-8 sequence) is the client's error. */
+function decodePathSegment(segment: string): string {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    throw badRequest("The request path is malformed: it holds an invalid percent-escape", [
+      { path: "path", message: `Cannot decode "${segment.slice(0, 100)}"`, code: "invalid_path" },
+    ]);
+  }
+}
+
 export function createRouter(functionName: string) {
   const routes: Route[] = [];
   const router = {
@@ -54,7 +65,7 @@ export function createRouter(functionName: string) {
           throw new AppError(405, "method_not_allowed", `Method ${req.method} is not allowed on ${path}: use ${[...new Set(matching.map((m) => m.method))].join(", ")}`);
         }
         const values = route.pattern.exec(path)?.slice(1) ?? [];
-        const params = Object.fromEntries(route.names.map((name, i) => [name, decodeURIComponent(values[i] ?? "")]));
+        const params = Object.fromEntries(route.names.map((name, i) => [name, decodePathSegment(values[i] ?? "")]));
         return await route.handler({ req, url, params });
       } catch (error) {
         return errorResponse(error);

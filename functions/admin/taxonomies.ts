@@ -1,9 +1,9 @@
 // Shared taxonomies (tags, skills, categories): admins create, rename and delete them (rule 7.18).
-// The table name comes from a fixed list, never from the request text.
+// The table name comes from a fixed list, never from the request text. The audit rows are written
+// by triggers on the tables (migration 20261204100400), so PostgREST writes are audited too.
 import type { Tx } from "../_shared/database.ts";
 import { conflict, notFound } from "../_shared/errors.ts";
 import type { Taxonomy, TaxonomyTerm } from "../_shared/contracts/admin.ts";
-import { writeAudit } from "../_shared/moderation/audit-log.ts";
 import type { CurrentAccount } from "../_shared/moderation/current-account.ts";
 
 const singular = { tags: "tag", skills: "skill", categories: "category" } as const;
@@ -30,29 +30,23 @@ function toTerm(row: TermRow): TaxonomyTerm {
   return { id: row.id, name: row.name, createdAt: row.created_at.toISOString() };
 }
 
-export async function createTerm(tx: Tx, admin: CurrentAccount, taxonomy: Taxonomy, name: string): Promise<TaxonomyTerm> {
+export async function createTerm(tx: Tx, _admin: CurrentAccount, taxonomy: Taxonomy, name: string): Promise<TaxonomyTerm> {
   const [row] = await uniqueName(taxonomy, name, () => tx<TermRow[]>`
     insert into ${tx("public." + taxonomy)} (name) values (${name}) returning id, name::text as name, created_at`);
-  await writeAudit(tx, { actorId: admin.id, action: `${singular[taxonomy]}.create`, targetType: singular[taxonomy], targetId: row!.id, details: { name } });
   return toTerm(row!);
 }
 
-export async function renameTerm(tx: Tx, admin: CurrentAccount, taxonomy: Taxonomy, id: string, name: string): Promise<TaxonomyTerm> {
+export async function renameTerm(tx: Tx, _admin: CurrentAccount, taxonomy: Taxonomy, id: string, name: string): Promise<TaxonomyTerm> {
   const [before] = await tx<{ name: string }[]>`select name::text as name from ${tx("public." + taxonomy)} where id = ${id} for update`;
   if (!before) throw notFound(`No ${singular[taxonomy]} with id "${id}"`);
   const [row] = await uniqueName(taxonomy, name, () => tx<TermRow[]>`
     update ${tx("public." + taxonomy)} set name = ${name} where id = ${id} returning id, name::text as name, created_at`);
-  await writeAudit(tx, {
-    actorId: admin.id, action: `${singular[taxonomy]}.rename`, targetType: singular[taxonomy], targetId: id,
-    details: { from: before.name, to: name },
-  });
   return toTerm(row!);
 }
 
-export async function deleteTerm(tx: Tx, admin: CurrentAccount, taxonomy: Taxonomy, id: string): Promise<TaxonomyTerm> {
+export async function deleteTerm(tx: Tx, _admin: CurrentAccount, taxonomy: Taxonomy, id: string): Promise<TaxonomyTerm> {
   const [row] = await tx<TermRow[]>`
     delete from ${tx("public." + taxonomy)} where id = ${id} returning id, name::text as name, created_at`;
   if (!row) throw notFound(`No ${singular[taxonomy]} with id "${id}"`);
-  await writeAudit(tx, { actorId: admin.id, action: `${singular[taxonomy]}.delete`, targetType: singular[taxonomy], targetId: id, details: { name: row.name } });
   return toTerm(row);
 }

@@ -2,7 +2,6 @@
 // current 15-minute slot with a server secret, shown by the team, typed or scanned by participants.
 // Only the current slot's code is accepted.
 export const CHECKIN_SLOT_MS = 15 * 60 * 1000;
-export const DEFAULT_CHECKIN_CODE_SECRET = "local-dev-checkin-code-secret-not-for-production";
 
 const BASE32 = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567";
 

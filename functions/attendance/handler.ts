@@ -13,12 +13,11 @@ import {
   WalkInInput,
 } from "../_shared/contracts/attendance.ts";
 import { type Deps, depsFromEnv } from "../_shared/deps.ts";
-import { readEnv } from "../_shared/env.ts";
+import { requireSecret } from "../_shared/env.ts";
 import { publicRoute, userRoute } from "../_shared/participation/run-route.ts";
 import { createRouter } from "../_shared/router.ts";
 import { z } from "zod";
 import { checkInOnline, checkInWithCode } from "./check-in.ts";
-import { DEFAULT_CHECKIN_CODE_SECRET } from "./checkin-code.ts";
 import { currentCode } from "./current-code.ts";
 import { markAttendance } from "./mark-attendance.ts";
 import { submitWalkIn } from "./walk-in.ts";
@@ -45,5 +44,7 @@ export function createHandler(deps: AttendanceDeps): (req: Request) => Promise<R
 }
 
 export function handlerFromEnv(): (req: Request) => Promise<Response> {
-  return createHandler({ ...depsFromEnv(), checkinSecret: readEnv("CHECKIN_CODE_SECRET") || DEFAULT_CHECKIN_CODE_SECRET });
+  // No fallback: with a known key anyone could compute any event's check-in code (issue 14).
+  const checkinSecret = requireSecret("CHECKIN_CODE_SECRET", "the HMAC key of the rotating event check-in codes");
+  return createHandler({ ...depsFromEnv(), checkinSecret });
 }

@@ -1,7 +1,7 @@
 // Attendance over real HTTP: team marking (POST /participants/:id), the rotating code
 // (GET /events/:id/code), check-in with the code and online self check-in. Time is real: events are
 // created so that "now" falls inside or outside the attendance window (1 h before start → end).
-import { beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, inject, it } from "vitest";
 import { ANON_KEY } from "../../tests/support/harness.ts";
 import {
   addParticipant,
@@ -18,7 +18,10 @@ import {
   suspend,
   type TestUser,
 } from "../../tests/support/fixtures.ts";
-import { checkinCodeAt, DEFAULT_CHECKIN_CODE_SECRET } from "./checkin-code.ts";
+import { checkinCodeAt } from "./checkin-code.ts";
+
+// The key the running gateway was started with (tests/support/global-setup.ts).
+const CHECKIN_CODE_SECRET = inject("serviceEnv").CHECKIN_CODE_SECRET!;
 
 const prefix = fixturePrefix("att");
 let cast: Cast; // running now: started 10 minutes ago, hybrid
@@ -146,7 +149,7 @@ describe("POST /attendance/events/:eventId/check-in", () => {
   it("refuses a wrong code and the code of an earlier window (403 invalid_checkin_code)", async () => {
     const row = await attendee();
     await expectRefused([cast.event.id], () => checkIn(cast.event.id, row.user.token, { code: "AAAAAAAA" }), { status: 403, code: "invalid_checkin_code" });
-    const old = await checkinCodeAt(DEFAULT_CHECKIN_CODE_SECRET, cast.event.id, new Date(Date.now() - 31 * 60 * 1000));
+    const old = await checkinCodeAt(CHECKIN_CODE_SECRET, cast.event.id, new Date(Date.now() - 31 * 60 * 1000));
     await expectRefused([cast.event.id], () => checkIn(cast.event.id, row.user.token, { code: old.code }), { status: 403, code: "invalid_checkin_code" });
     // another event's code is not this event's code
     const other = await createEvent(cast.organizer, { startsInMinutes: -5 });
@@ -170,7 +173,7 @@ describe("POST /attendance/events/:eventId/check-in", () => {
       const event = await createEvent(cast.organizer, options);
       const row = await attendee(event);
       await awayFromSlotEdge();
-      const current = await checkinCodeAt(DEFAULT_CHECKIN_CODE_SECRET, event.id, new Date());
+      const current = await checkinCodeAt(CHECKIN_CODE_SECRET, event.id, new Date());
       await expectRefused([event.id], () => checkIn(event.id, row.user.token, { code: current.code }), { status: 409, code: "outside_attendance_window" });
     }
   });

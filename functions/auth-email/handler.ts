@@ -131,13 +131,13 @@ export function createHandler(deps: AuthEmailDeps): (req: Request) => Promise<Re
   }
 }
 
-let shared: ((req: Request) => Promise<Response>) | null = null;
-
 function buildFromEnv(): (req: Request) => Promise<Response> {
   const config = emailConfigFromEnv();
+  const hookSecrets = requireEnv("SEND_EMAIL_HOOK_SECRET");
+  if (!config.resendApiKey) throw new Error('Refusing to start: the environment variable "RESEND_API_KEY" is not set');
   const sql: Sql = connect(requireEnv("SUPABASE_DB_URL"), { max: 4 });
   return createHandler({
-    hookSecrets: requireEnv("SEND_EMAIL_HOOK_SECRET"),
+    hookSecrets,
     receipts: createWebhookReceipts(sql),
     mailer: createResendMailer(config, { timeoutMs: 4_000 }),
     siteUrl: config.siteUrl,
@@ -145,15 +145,7 @@ function buildFromEnv(): (req: Request) => Promise<Response> {
   });
 }
 
-/** Built on the first request, so a gateway serving every function starts even without e-mail settings. */
+/** Built at start: without its secrets the function refuses to start (a clear error, not a 500 later). */
 export function handlerFromEnv(): (req: Request) => Promise<Response> {
-  return async (req) => {
-    try {
-      shared ??= buildFromEnv();
-    } catch (error) {
-      console.error(`auth-email: not configured: ${error instanceof Error ? error.message : error}`);
-      return hookError(500, "The e-mail hook is not configured on this server");
-    }
-    return await shared(req);
-  };
+  return buildFromEnv();
 }

@@ -22,6 +22,15 @@ async function tell(tx: Tx, recipientId: string, org: OrganizationRow, content: 
   await notify(tx, { recipientId, kind: "org_membership", content, linkUrl: `/organizations/${org.id}`, data: { orgId: org.id, ...data }, actorId });
 }
 
+/**
+ * How managers see the person in a membership notification: their profile name, never their
+ * e-mail (issue 14, rule 7.7: e-mails are never shown to other users).
+ */
+async function publicName(tx: Tx, userId: string): Promise<string> {
+  const [profile] = await tx<{ full_name: string | null }[]>`select full_name from public.profiles where user_id = ${userId}`;
+  return profile?.full_name?.trim() || "A member";
+}
+
 async function requireActiveUser(tx: Tx, userId: string, what: string): Promise<void> {
   const [user] = await tx<{ status: string; deleted_at: Date | null }[]>`
     select status, deleted_at from public.users where id = ${userId}`;
@@ -60,8 +69,9 @@ export async function answerInvitation(tx: Tx, account: CurrentAccount, orgId: s
   } else {
     await tx`delete from public.organization_members where org_id = ${orgId} and user_id = ${account.id}`;
   }
+  const name = await publicName(tx, account.id);
   for (const managerId of await managerIds(tx, orgId, account.id)) {
-    await tell(tx, managerId, org, `${account.email ?? "A user"} ${accept ? "accepted" : "declined"} the invitation to "${org.name}"`,
+    await tell(tx, managerId, org, `${name} ${accept ? "accepted" : "declined"} the invitation to "${org.name}"`,
       account.id, { userId: account.id, status: accept ? "active" : "declined" });
   }
   return result;
@@ -79,8 +89,9 @@ export async function requestToJoin(tx: Tx, account: CurrentAccount, orgId: stri
   const [row] = await tx<MembershipRow[]>`
     insert into public.organization_members (org_id, user_id, role, status)
     values (${orgId}, ${account.id}, 'member', 'requested') returning ${tx(membershipColumns)}`;
+  const name = await publicName(tx, account.id);
   for (const managerId of await managerIds(tx, orgId, account.id)) {
-    await tell(tx, managerId, org, `${account.email ?? "A user"} asks to join "${org.name}"`, account.id, { userId: account.id, status: "requested" });
+    await tell(tx, managerId, org, `${name} asks to join "${org.name}"`, account.id, { userId: account.id, status: "requested" });
   }
   return toMembership(row!);
 }

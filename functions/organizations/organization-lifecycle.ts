@@ -86,11 +86,7 @@ export async function updateOrganization(
 export async function setBankDetails(tx: Tx, account: CurrentAccount, orgId: string, details: BankDetails): Promise<BankDetails> {
   const org = await lockOrganization(tx, orgId);
   await requireManager(tx, org, account, `change the bank details of "${org.name}"`);
-  await saveBankDetails(tx, orgId, details);
-  await writeAudit(tx, {
-    actorId: account.id, action: "organization.bank_details", targetType: "organization", targetId: orgId,
-    details: { bankName: details.bankName },
-  });
+  await saveBankDetails(tx, orgId, details); // audited by trigger (organization.bank_details), whatever the path
   return details;
 }
 

@@ -35,21 +35,10 @@ export function createHandler(deps: OutboxDispatchDeps): (req: Request) => Promi
   };
 }
 
-let shared: ((req: Request) => Promise<Response>) | null = null;
-
-/** Built on the first request, so the gateway starts even without e-mail settings. */
+/** Built at start: without its settings the function refuses to start (a clear error, not a 500 later). */
 export function handlerFromEnv(): (req: Request) => Promise<Response> {
-  return async (req) => {
-    if (!shared) {
-      try {
-        const config = emailConfigFromEnv();
-        const deps = depsFromEnv();
-        shared = createHandler({ sql: deps.sql, auth: deps.auth, mailer: createResendMailer(config, { timeoutMs: 20_000 }), siteUrl: config.siteUrl });
-      } catch (error) {
-        console.error(`outbox-dispatch: not configured: ${error instanceof Error ? error.message : error}`);
-        return errorResponse(new AppError(500, "internal", "The outbox dispatcher is not configured on this server"));
-      }
-    }
-    return await shared(req);
-  };
+  const config = emailConfigFromEnv();
+  if (!config.resendApiKey) throw new Error('Refusing to start: the environment variable "RESEND_API_KEY" is not set');
+  const deps = depsFromEnv();
+  return createHandler({ sql: deps.sql, auth: deps.auth, mailer: createResendMailer(config, { timeoutMs: 20_000 }), siteUrl: config.siteUrl });
 }

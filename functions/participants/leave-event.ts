@@ -1,5 +1,6 @@
 // §3.6 I: a participant leaves (own row deleted) before the event starts; never the organizer and
-// never after being marked attended. The organizer is notified.
+// never after being marked attended. The organizer is notified. A rejected (or removed) row is not
+// theirs to delete (issue 14): the decision stays, so leaving cannot clear the way to re-register.
 import type { LeaveEventInput, RemovedParticipant } from "../_shared/contracts/participation.ts";
 import { notFound } from "../_shared/errors.ts";
 import { loadParticipationEvent } from "../_shared/event-access.ts";
@@ -18,6 +19,9 @@ export async function leaveEvent(
   if (row.role === "organizer") throw invalidTransition(`Cannot leave "${event.title}": the organizer cannot leave their own event`);
   if (row.status === "attended" || row.status === "absent") {
     throw invalidTransition(`Cannot leave "${event.title}": your attendance is already recorded (${row.status})`);
+  }
+  if (row.status === "rejected") {
+    throw invalidTransition(`Cannot leave "${event.title}": your place was turned down or you were removed; that decision stays on record`);
   }
   if (event.status === "ended" || (event.startsAt && event.startsAt <= now)) {
     throw invalidTransition(`Cannot leave "${event.title}": the event has already started`);

@@ -1,5 +1,7 @@
 // §3.6 J: the organizer (or an admin) removes a non-organizer row; after the event, attended and
-// absent rows are history and stay. The participant is notified and e-mailed.
+// absent rows are history and stay. The participant is notified and e-mailed. Removal marks the row
+// `rejected` instead of deleting it (issue 14): the "no" stays on record, so the person cannot
+// simply register again; the database refuses to delete decided rows anyway.
 import type { RemovedParticipant, RemoveParticipantInput } from "../_shared/contracts/participation.ts";
 import { forbidden } from "../_shared/errors.ts";
 import { loadManagedParticipant } from "../_shared/participation/load-managed-participant.ts";
@@ -20,7 +22,11 @@ export async function removeParticipant(
   if (isOver && (row.status === "attended" || row.status === "absent")) {
     throw invalidTransition(`Cannot remove a participant marked ${row.status} after "${event.title}" ended: attendance is final`);
   }
-  await t.tx`delete from public.event_participants where id = ${row.id}`;
+  if (row.status === "attended" || row.status === "absent") {
+    throw invalidTransition(`Cannot remove a participant marked ${row.status}: attendance is on record`);
+  }
+  if (row.status === "rejected") throw invalidTransition(`Cannot remove this participant from "${event.title}": they were already turned down or removed`);
+  await t.tx`update public.event_participants set status = 'rejected', responded_at = now() where id = ${row.id}`;
   await afterSeatFreed(t.tx, event, row, now);
   if (row.user_id) {
     await notify(t.tx, {

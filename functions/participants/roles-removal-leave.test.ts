@@ -102,13 +102,13 @@ describe("PATCH /participants/:participantId/role", () => {
 });
 
 describe("DELETE /participants/:participantId", () => {
-  it("lets the organizer remove a participant with a reason: row gone, notified (participant_removed), e-mailed", async () => {
+  it("lets the organizer remove a participant with a reason: row kept as rejected (issue 14), notified (participant_removed), e-mailed", async () => {
     const user = await freshUser();
     const id = await addParticipant(cast.event, user);
     const reply = await remove(id, cast.organizer.token, { reason: "Duplicate registration" });
     expect(reply.status).toBe(200);
     expect(reply.body).toEqual({ id, eventId: cast.event.id, removed: true });
-    expect(await participantRow(cast.event.id, user.id)).toBeUndefined();
+    expect((await participantRow(cast.event.id, user.id))!.status).toBe("rejected");
     expect((await notificationsOf(user.id, "participant_removed"))[0]!.content).toContain("Duplicate registration");
     expect((await outboxOf(user.id, "participant_removed"))[0]!.data).toMatchObject({ reason: "Duplicate registration" });
   });

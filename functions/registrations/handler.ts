@@ -20,7 +20,7 @@ import {
   type WithdrawResponse,
 } from "../_shared/contracts/registrations.ts";
 import { inCallerTransaction } from "../_shared/database.ts";
-import { forbidden } from "../_shared/errors.ts";
+import { conflict, forbidden } from "../_shared/errors.ts";
 import { type Deps, depsFromEnv } from "../_shared/deps.ts";
 import { loadEventForCaller, requireActive, requireTeamOrAdmin } from "../_shared/event-access.ts";
 import { json, readJson } from "../_shared/http.ts";
@@ -37,6 +37,15 @@ export function createHandler(deps: Deps): (req: Request) => Promise<Response> {
       const [row] = await t.tx<Array<{ participant: ParticipantRow; created: boolean }>>`
         select participant, created from private.register_for_event(${event.id}, ${caller.id}, ${deps.clock.now()})`;
       const { participant: registration, created } = row!;
+      // The SQL function returns an existing row as is (idempotent). That is only a "yes, you are
+      // registered" while the event still takes registrations and the row was not turned down
+      // (issue 14: former participants of a cancelled event, rejected or removed people → 409).
+      if (!created && registration.status === "rejected") {
+        throw conflict("registration_rejected", `Cannot register for event "${event.title}" again: your registration was turned down or you were removed`);
+      }
+      if (!created && (event.status === "cancelled" || event.status === "ended")) {
+        throw conflict("registration_closed", `Cannot register for event "${event.title}": it is ${event.status}`);
+      }
       return { registration: toRegistrationView(registration), created };
     });
     return json(reply, reply.created ? 201 : 200);

@@ -30,6 +30,8 @@ export function dotEnv() {
   return Object.fromEntries(entries);
 }
 
+// Secrets the functions refuse to start without (SEND_EMAIL_HOOK_SECRET, CHECKIN_CODE_SECRET) come
+// from supabase/.env: local, well-known values; hosted projects set their own (README, "Deploying").
 export function serviceEnv({ dbPort, apiPort, inboxPort }) {
   return {
     ...process.env,

@@ -52,6 +52,7 @@ begin
     raise exception 'Cannot create test user "%": it exists already', handle;
   end if;
   perform pg_catalog.set_config('request.jwt.claims', '', true);
+  perform pg_catalog.set_config('atas.system_path', 'on', true);  -- the named system path (private.is_system_path)
 
   insert into auth.users (
     instance_id, id, aud, role, email, encrypted_password, email_confirmed_at, raw_app_meta_data,
@@ -81,6 +82,7 @@ begin
   end if;
 
   perform pg_catalog.set_config('request.jwt.claims', coalesce(saved_claims, ''), true);
+  perform pg_catalog.set_config('atas.system_path', '', true);
   return new_id;
 end $$;
 
@@ -97,6 +99,7 @@ declare
   saved_claims text := pg_catalog.current_setting('request.jwt.claims', true);
 begin
   perform pg_catalog.set_config('request.jwt.claims', '', true);
+  perform pg_catalog.set_config('atas.system_path', 'on', true);  -- the named system path (private.is_system_path)
   delete from public.user_roles where user_id = tests.uid(handle) and role = wanted;
   insert into public.user_roles (user_id, role, status)
   values (tests.uid(handle), wanted, case when wanted_status = 'revoked' then 'approved' else wanted_status end);
@@ -104,6 +107,7 @@ begin
     update public.user_roles set status = 'revoked' where user_id = tests.uid(handle) and role = wanted;
   end if;
   perform pg_catalog.set_config('request.jwt.claims', coalesce(saved_claims, ''), true);
+  perform pg_catalog.set_config('atas.system_path', '', true);
 end $$;
 
 -- The claims a real access token carries: Auth's base claims passed through our hook.
@@ -180,12 +184,14 @@ declare
   saved_claims text := pg_catalog.current_setting('request.jwt.claims', true);
 begin
   perform pg_catalog.set_config('request.jwt.claims', '', true);
+  perform pg_catalog.set_config('atas.system_path', 'on', true);  -- the named system path (private.is_system_path)
   insert into public.organizations (owner_id, name, visibility)
   values (tests.ensure_user(owner), slug, create_org.visibility) returning id into new_id;
   if create_org.status <> 'pending' then
     update public.organizations set status = create_org.status where id = new_id;
   end if;
   perform pg_catalog.set_config('request.jwt.claims', coalesce(saved_claims, ''), true);
+  perform pg_catalog.set_config('atas.system_path', '', true);
   return new_id;
 end $$;
 
@@ -235,6 +241,7 @@ declare
   saved_claims text := pg_catalog.current_setting('request.jwt.claims', true);
 begin
   perform pg_catalog.set_config('request.jwt.claims', '', true);
+  perform pg_catalog.set_config('atas.system_path', 'on', true);  -- the named system path (private.is_system_path)
   insert into public.events (
     organizer_id, organization_id, title, format, start_datetime, end_datetime, visibility, max_participant,
     auto_accept_registration, registration_type, price
@@ -253,6 +260,7 @@ begin
     update public.events set status = 'cancelled', cancel_reason = 'Cancelled by a test fixture' where id = new_id;
   end if;
   perform pg_catalog.set_config('request.jwt.claims', coalesce(saved_claims, ''), true);
+  perform pg_catalog.set_config('atas.system_path', '', true);
   return new_id;
 end $$;
 
@@ -371,6 +379,7 @@ declare
   saved_claims text := pg_catalog.current_setting('request.jwt.claims', true);
 begin
   perform pg_catalog.set_config('request.jwt.claims', '', true);
+  perform pg_catalog.set_config('atas.system_path', 'on', true);  -- the named system path (private.is_system_path)
   perform tests.create_user('ada', '{admin}');
   perform tests.create_user(h) from unnest(array['stan', 'pia', 'olga', 'kai', 'pat', 'owen', 'omar', 'mel', 'sue']) as h;
   perform tests.create_user('max', '{expert}');
@@ -439,6 +448,18 @@ begin
 
   update public.users set status = 'suspended', suspended_reason = 'Suspended by the test world' where id = tests.uid('sue');
   perform pg_catalog.set_config('request.jwt.claims', coalesce(saved_claims, ''), true);
+  perform pg_catalog.set_config('atas.system_path', '', true);
 end $$;
 
 grant execute on all functions in schema tests to anon, authenticated, service_role;
+
+-- Whether a query returns at least one row, run with the current role (matrices first show, as
+-- the owner, that their target row exists: "denied" then means hidden, never "no such row").
+create or replace function tests.returns_rows(statement text) returns boolean
+language plpgsql set search_path = '' as $$
+declare
+  found boolean;
+begin
+  execute format('select exists (%s)', statement) into found;
+  return found;
+end $$;

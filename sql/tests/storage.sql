@@ -68,7 +68,11 @@ returns uuid
 language plpgsql set search_path = '' as $$
 declare
   event_id uuid := tests.storage_uid('event:' || handle);
+  saved_claims text := pg_catalog.current_setting('request.jwt.claims', true);
 begin
+  -- A fixture builds the world as the system (private.is_system_path), whatever request came before.
+  perform pg_catalog.set_config('request.jwt.claims', '', true);
+  perform pg_catalog.set_config('atas.system_path', 'on', true);
   perform tests.storage_user(organizer);
   insert into public.events (id, organizer_id, title, start_datetime, end_datetime,
     registration_type, price, auto_accept_registration)
@@ -78,6 +82,8 @@ begin
     case when is_paid then 10 else 0 end, not is_paid)
   on conflict (id) do nothing;
   update public.events set status = 'published' where id = event_id and status = 'draft';
+  perform pg_catalog.set_config('request.jwt.claims', coalesce(saved_claims, ''), true);
+  perform pg_catalog.set_config('atas.system_path', '', true);
   return event_id;
 end $$;
 

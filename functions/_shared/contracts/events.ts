@@ -176,7 +176,10 @@ export const routes: RouteContract[] = [
   {
     function: "events", method: "POST", path: "/", summary: "Create a draft event", auth: "user", body: CreateEventInput,
     responses: { 201: { description: "The new draft; the caller is its organizer", schema: EventResponse } },
-    errors: [{ status: 403, code: "forbidden", when: "the caller is not active, or not a manager of organizationId" }],
+    errors: [
+      { status: 403, code: "forbidden", when: "the caller is not active, or not a manager of organizationId" },
+      { status: 409, code: "events_organization_is_approved", when: "organizationId names a pending, rejected or deleted organization" },
+    ],
   },
   {
     function: "events", method: "PATCH", path: "/:id", summary: "Edit an event's details", auth: "user", ...idParams,

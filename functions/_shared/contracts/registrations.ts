@@ -66,7 +66,7 @@ export const routes: RouteContract[] = [
   {
     function: "registrations", method: "POST", path: "/", summary: "Register for an event", auth: "user", body: RegisterInput,
     description:
-      "Public, published events with registration open, before start. Free + auto-accept + a free seat → accepted; auto-accept off → pending; paid → pending with payment pending; no seat → waitlisted with a FIFO position. Registering again returns the existing row with 200.",
+      "Public, published events with registration open, before start. Free + auto-accept + a free seat → accepted; auto-accept off → pending; paid → pending with payment pending; no seat → waitlisted with a FIFO position. Registering again returns the existing row with 200 — unless that row was turned down or removed (409 registration_rejected) or the event is cancelled or ended (409 registration_closed).",
     responses: {
       201: { description: "Registered", schema: RegisterResponse },
       200: { description: "Already registered: the existing registration", schema: RegisterResponse },
@@ -74,7 +74,8 @@ export const routes: RouteContract[] = [
     errors: [
       hiddenEvent,
       { status: 403, code: "forbidden", when: "the caller is not active, or organizes the event" },
-      { status: 409, code: "registration_closed", when: "registration is closed, the event is not published, or it has started" },
+      { status: 409, code: "registration_closed", when: "registration is closed, the event is not published (cancelled or ended included, also for former participants), or it has started" },
+      { status: 409, code: "registration_rejected", when: "the caller's registration was turned down or they were removed: the decision stays" },
     ],
   },
   {

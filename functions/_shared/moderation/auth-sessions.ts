@@ -15,7 +15,7 @@
 // Access tokens already issued stay valid until they expire (JWTs cannot be recalled); the
 // database and every function check the CURRENT account status, so they can no longer write.
 import type { Tx } from "../database.ts";
-import { readEnv } from "../env.ts";
+import { requireEnv } from "../env.ts";
 
 export type AuthAdminOutcome = "banned" | "unbanned" | "unavailable" | "failed";
 
@@ -56,13 +56,9 @@ export function createAuthAdmin(options: { supabaseUrl?: string; serviceRoleKey?
   };
 }
 
+/** Suspensions ban through the Auth admin API: without its key the function refuses to start. */
 export function authAdminFromEnv(): AuthAdmin {
-  const supabaseUrl = readEnv("SUPABASE_URL");
-  const serviceRoleKey = readEnv("SUPABASE_SERVICE_ROLE_KEY");
-  return createAuthAdmin({
-    ...(supabaseUrl ? { supabaseUrl } : {}),
-    ...(serviceRoleKey ? { serviceRoleKey } : {}),
-  });
+  return createAuthAdmin({ supabaseUrl: requireEnv("SUPABASE_URL"), serviceRoleKey: requireEnv("SUPABASE_SERVICE_ROLE_KEY") });
 }
 
 /**

@@ -26,8 +26,8 @@ select is(tests.violated_constraint($$ select tests.add_participant('fair', 'pia
 select is_empty($$ select 1 from auth.users where email = 'gus@example.com' $$, 'a guest has no account');
 select is(tests.attempt('pat', $$ select 1 from public.event_participants where event_id = tests.event_id('fair') and user_id is null $$),
   'hidden', 'a fellow participant never sees the guest''s contact');
-select is(tests.attempt('pat', $$ select 1 from public.event_participants where event_id = tests.event_id('fair') and user_id = tests.uid('pia') $$),
-  'allowed', 'but sees the other accepted participants');
+select is(tests.attempt('pat', $$ select 1 from public.event_fellows where event_id = tests.event_id('fair') and user_id = tests.uid('pia') $$),
+  'allowed', 'but sees the other accepted participants through event_fellows (issue 14: never their row)');
 
 select * from finish();
 rollback;

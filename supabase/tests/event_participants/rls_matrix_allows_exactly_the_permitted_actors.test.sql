@@ -1,4 +1,4 @@
--- Permission matrix for public.event_participants — participants: own row, fellow attendees, the team and admins read; every write through functions (DOMAIN.md §4).
+-- Permission matrix for public.event_participants — participants: own row, the team and admins read (fellows: public.event_fellows); every write through functions (DOMAIN.md §4).
 -- Each operation × actor runs the way PostgREST runs a request (role + request.jwt.claims from the
 -- access-token hook, in a transaction) and is rolled back; expected: y = allowed, n = denied
 -- (hidden by RLS or refused with 42501).
@@ -19,7 +19,7 @@ select is(
     case substr(matrix.expected, actor.position::integer, 1) when 'y' then '' else 'not ' end, matrix.operation)
 )
 from (values
-  ($q$select pia's meetup row$q$, $q$select 1 from public.event_participants where event_id = tests.event_id('meetup') and user_id = tests.uid('pia')$q$, 'nnyyyynyn'),
+  ($q$select pia's meetup row$q$, $q$select 1 from public.event_participants where event_id = tests.event_id('meetup') and user_id = tests.uid('pia')$q$, 'nnyyynnyn'),
   ($q$select the meetup's walk-in guest$q$, $q$select 1 from public.event_participants where event_id = tests.event_id('meetup') and user_id is null$q$, 'nnnyynnyn'),
   ($q$register oneself as accepted$q$, $q$insert into public.event_participants (event_id, user_id, join_method, status) values (tests.event_id('meetup'), (select auth.uid()), 'registered', 'accepted')$q$, 'nnnnnnnnn'),
   ($q$mark oneself attended$q$, $q$update public.event_participants set status = 'attended' where event_id = tests.event_id('meetup') and user_id = (select auth.uid())$q$, 'nnnnnnnnn'),

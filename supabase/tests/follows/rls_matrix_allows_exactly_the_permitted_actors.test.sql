@@ -19,7 +19,7 @@ select is(
     case substr(matrix.expected, actor.position::integer, 1) when 'y' then '' else 'not ' end, matrix.operation)
 )
 from (values
-  ($q$select pia following olga$q$, $q$select 1 from public.follows where follower_id = tests.uid('pia') and followee_id = tests.uid('olga')$q$, 'yyyyyyyyy'),
+  ($q$select pia following olga$q$, $q$select 1 from public.follows where follower_id = tests.uid('pia') and followee_id = tests.uid('olga')$q$, 'nyyyyyyyn'),
   ($q$select suspended sue following olga$q$, $q$select 1 from public.follows where follower_id = tests.uid('sue')$q$, 'nnnynnnyy'),
   ($q$follow expert max$q$, $q$insert into public.follows (follower_id, followee_id) values ((select auth.uid()), tests.uid('max'))$q$, 'nyyyyyyyn'),
   ($q$make pia follow max$q$, $q$insert into public.follows (follower_id, followee_id) values (tests.uid('pia'), tests.uid('max'))$q$, 'nnynnnnnn'),
