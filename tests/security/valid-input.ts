@@ -93,6 +93,12 @@ const OVERRIDES: Record<string, (body: Json, ids: SeedIds) => Json> = {
     endDatetime: new Date(Date.now() + 40 * 86_400_000 + 7_200_000).toISOString(),
   }),
   "POST attendance/walk-in": (body, ids) => ({ ...body, token: ids.walkInTokenSecret, email: "walk.in@example.com" }),
+  "POST attendance/events/:eventId/check-in": () => ({ code: "ABCDEFGH" }),
+  "PATCH events/:id": () => ({ description: "Changed by the security suite" }),
+  "PATCH organizations/:id": () => ({ description: "Changed by the security suite" }),
+  "PATCH reviews/:id": () => ({ rating: 4 }),
+  "PUT organizations/:id/bank-details": (body) => ({ ...body, accountNumber: "5140 1234 5678" }),
+  "PUT participants/events/:eventId/payment-proof": (body, ids) => ({ ...body, path: `${ids.event}/${ids.user}/proof.png` }),
 };
 
 export interface ValidRequest {
