@@ -152,13 +152,25 @@ export async function listMutants({ sql }) {
     const polCheck = (expr) => `exists (select 1 from pg_policy where polrelid = ${lit(rel)}::regclass and polname = ${lit(p.name)} and ${expr})`;
     const base = { schema: p.schema, table: p.table, name: p.name, owner: p.owner, tables: [p.table], target: `${p.schema}.${p.table}: ${p.name}` };
     add({ ...base, kind: "policy-drop", mutation: `drop policy ${q(p.name)} on ${rel}`, check: `not ${polCheck("true")}` });
-    if (p.hasUsing && p.usingText !== "true") {
-      add({ ...base, kind: "policy-using", mutation: `alter policy ${q(p.name)} on ${rel} using (true)`,
+    // Widening: the policy lets every row through. An UPDATE/ALL policy whose USING and WITH CHECK
+    // say the same is opened on both at once (opening one alone is held by the other: an
+    // equivalent mutant, not a gap); where they differ, each is opened on its own too.
+    const opens = [];
+    if (p.hasUsing && p.usingText !== "true") opens.push("using");
+    if (p.hasCheck && p.checkText !== "true") opens.push("check");
+    const both = opens.length === 2;
+    if (opens.includes("using") && (!both || p.usingText !== p.checkText)) {
+      add({ ...base, kind: "policy-using", target: `${base.target} (using)`, mutation: `alter policy ${q(p.name)} on ${rel} using (true)`,
         check: polCheck("pg_get_expr(polqual, polrelid) = 'true'") });
     }
-    if (p.hasCheck && p.checkText !== "true") {
-      add({ ...base, kind: "policy-check", mutation: `alter policy ${q(p.name)} on ${rel} with check (true)`,
+    if (opens.includes("check") && (!both || p.usingText !== p.checkText)) {
+      add({ ...base, kind: "policy-check", target: `${base.target} (with check)`, mutation: `alter policy ${q(p.name)} on ${rel} with check (true)`,
         check: polCheck("pg_get_expr(polwithcheck, polrelid) = 'true'") });
+    }
+    if (both) {
+      add({ ...base, kind: "policy-using", target: `${base.target} (using and with check)`,
+        mutation: `alter policy ${q(p.name)} on ${rel} using (true) with check (true)`,
+        check: polCheck("pg_get_expr(polqual, polrelid) = 'true' and pg_get_expr(polwithcheck, polrelid) = 'true'") });
     }
   }
 
@@ -266,7 +278,9 @@ function md5Hex(text) {
  */
 export function filesFor(mutant, files) {
   const tables = mutant.tables ?? [];
-  const inFolder = (f) => tables.some((t) => f.file.includes(`/${t}/`));
+  // Column grants are specified table by table in column_escalation/ as well as in the tables' folders.
+  const folders = mutant.kind === "column-grant" ? [...tables, "column_escalation"] : tables;
+  const inFolder = (f) => folders.some((t) => f.file.includes(`/${t}/`));
   const touches = tables.map((t) => new RegExp(`\\b(from|join|update|into|on|table)\\s+(only\\s+)?(public\\.|storage\\.|auth\\.)?"?${t}\\b`, "i"));
   const fn = mutant.fn ? mutant.fn.replace(/^.*\./, "") : null;
   const first = files.filter(inFolder);
