@@ -6,6 +6,7 @@
 //     mutant is killed only by a failing pgTAP assertion (`killedBy` names file and assertion)
 //  2. JWT suite and fuzz against every declared function over real HTTP
 //     (vitest, tests/security/*.security.ts, its own database and functions gateway)
+//  3. schemathesis (scripts/lib/security/schemathesis.mjs) against docs/api/openapi.json, per role
 //   node scripts/test-security.mjs [--thorough] [--sample N] [--mutants id,id] [--kinds k,k] [--only mutation|http] [--json path] [--workers N]
 // `--thorough` runs every pgTAP file on a mutant its own tables' files do not kill; `--sample N` runs every k-th mutant so that about N run; `--mutants` takes ids ("policy-drop public.events: name")
 // or names. Exit 1 on any survivor, harness error or failing HTTP test.
@@ -16,6 +17,7 @@ import { parseArgs } from "node:util";
 import { runSql } from "./lib/bench/build.mjs";
 import { binOf, projectRoot } from "./lib/paths.mjs";
 import { KINDS, listMutants, pgTapFiles, runMutation } from "./lib/security/mutation.mjs";
+import { runSchemathesisSuite } from "./lib/security/schemathesis.mjs";
 import { startThrowawayCluster } from "./lib/throwaway-cluster.mjs";
 
 const { values: args } = parseArgs({
@@ -26,11 +28,13 @@ const { values: args } = parseArgs({
     only: { type: "string" },
     json: { type: "string" },
     workers: { type: "string", default: "2" },
+    "st-examples": { type: "string", default: "4" },
+    "st-max-time": { type: "string", default: "240" },
     thorough: { type: "boolean", default: false },
   },
   strict: true,
 });
-if (args.only && !["mutation", "http"].includes(args.only)) throw new Error(`--only takes mutation or http, not "${args.only}"`);
+if (args.only && !["mutation", "http", "schemathesis"].includes(args.only)) throw new Error(`--only takes mutation, http or schemathesis, not "${args.only}"`);
 const sample = args.sample ? Number(args.sample) : null;
 if (sample !== null && !(sample > 0)) throw new Error(`--sample takes a positive number, not "${args.sample}"`);
 const kinds = args.kinds ? args.kinds.split(",").map((k) => k.trim()) : null;
@@ -39,7 +43,7 @@ const only = args.only;
 const jsonOut = args.json ?? path.join(projectRoot, ".local/security-report.json");
 const t0 = Date.now();
 const log = (line) => console.log(`[security ${((Date.now() - t0) / 1000).toFixed(0).padStart(4)}s] ${line}`);
-const summary = { mutation: null, http: null };
+const summary = { mutation: null, http: null, schemathesis: null };
 let failed = 0;
 
 const byKind = (list) => Object.fromEntries(KINDS.map((k) => [k, list.filter((r) => (r.mutant ?? r).kind === k).length]));
@@ -110,6 +114,17 @@ if (!only || only === "http") {
   summary.http = vitest ? { passed: vitest.numPassedTests, failed: vitest.numFailedTests, exit: result.status } : { failed: 1, exit: result.status };
   failed += vitest ? vitest.numFailedTests + (result.status !== 0 && vitest.numFailedTests === 0 ? 1 : 0) : 1;
   log(`http suites: ${summary.http.passed ?? 0} passed, ${summary.http.failed} failed`);
+}
+
+if (!only || only === "schemathesis") {
+  log("schemathesis (PyPI) against docs/api/openapi.json and the functions, as anon, a student, an organizer and an admin");
+  const st = await runSchemathesisSuite({ examples: Number(args["st-examples"]), maxTime: Number(args["st-max-time"]), log });
+  const failures = st.runs.reduce((n, r) => n + (r.failures ?? 1), 0);
+  summary.schemathesis = { ...st, failures };
+  log(`schemathesis: ${st.requests} requests ${JSON.stringify(st.byStatus)}; ${failures} check failures, ${st.serverErrors.length} server errors, ${st.changedOn4xx.length} 4xx answers that changed rows`);
+  for (const e of st.serverErrors.slice(0, 20)) log(`  5xx: ${e}`);
+  for (const c of st.changedOn4xx.slice(0, 20)) log(`  changed on 4xx: ${c}`);
+  failed += failures + st.serverErrors.length + st.changedOn4xx.length;
 }
 
 fs.mkdirSync(path.dirname(jsonOut), { recursive: true });
