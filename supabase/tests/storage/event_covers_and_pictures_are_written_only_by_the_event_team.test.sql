@@ -1,7 +1,9 @@
--- event-covers (public): the event team (organizer and accepted committee) writes under
--- `<event id>/`; audience, pending committee, other organizers and strangers do not; admins moderate.
+-- event-covers and event-pictures (both public, the same rule): the event team (organizer and
+-- accepted committee) writes under `<event id>/`; audience, pending committee, other organizers and
+-- strangers do not; admins moderate. One matrix run for both buckets (it lived twice, once per
+-- bucket, under two names).
 begin;
-select plan(30);
+select plan(60);
 
 -- given: olga organizes launch with cora as accepted committee, pia as pending committee and aud
 -- in the audience; otto organizes another event; zed is a stranger; root is an admin. cora
@@ -13,11 +15,12 @@ select tests.storage_participant('launch', 'aud', role => 'audience', status => 
 select tests.storage_event('other-meetup', organizer => 'otto');
 select tests.storage_user('zed');
 select tests.storage_user('root', is_admin => true);
-select tests.storage_put('event-covers', tests.storage_uid('event:launch') || '/current.png', 'cora');
+select tests.storage_put(bucket, tests.storage_uid('event:launch') || '/current.png', 'cora')
+from unnest(array['event-covers', 'event-pictures']) as bucket;
 
 -- then
-select is(tests.storage_can(actor, operation, 'event-covers', tests.storage_uid('event:launch') || '/' || file), expected,
-          format('event-covers: %s %s %s the launch folder', coalesce(actor, 'anon'),
+select is(tests.storage_can(actor, operation, bucket, tests.storage_uid('event:launch') || '/' || file), expected,
+          format('%s: %s %s %s the launch folder', bucket, coalesce(actor, 'anon'),
                  case when expected then 'may' else 'may not' end, operation))
 from (values
   (null,   'select', 'current.png', false),
@@ -48,14 +51,17 @@ from (values
   ('pia',  'delete', 'current.png', false),
   ('aud',  'select', 'current.png', false),
   ('aud',  'insert', 'new.png',     false)
-) as matrix(actor, operation, file, expected);
+) as matrix(actor, operation, file, expected)
+cross join unnest(array['event-covers', 'event-pictures']) as bucket;
 
 -- then: the team of one event gains nothing in another event's folder
-select is(tests.storage_can('olga', 'insert', 'event-covers', tests.storage_uid('event:other-meetup') || '/new.png'), false,
-  'event-covers: an organizer may not upload into another event''s folder');
-select is(tests.storage_can('cora', 'move', 'event-covers', tests.storage_uid('event:launch') || '/current.png',
+select is(tests.storage_can('olga', 'insert', bucket, tests.storage_uid('event:other-meetup') || '/new.png'), false,
+  bucket || ': an organizer may not upload into another event''s folder')
+from unnest(array['event-covers', 'event-pictures']) as bucket;
+select is(tests.storage_can('cora', 'move', bucket, tests.storage_uid('event:launch') || '/current.png',
                             tests.storage_uid('event:other-meetup') || '/current.png'), false,
-  'event-covers: a committee member may not move a file into another event''s folder');
+  bucket || ': a committee member may not move a file into another event''s folder')
+from unnest(array['event-covers', 'event-pictures']) as bucket;
 
 select * from finish();
 rollback;
