@@ -8,7 +8,7 @@
 //     (vitest, tests/security/*.security.ts, its own database and functions gateway)
 //  3. schemathesis (scripts/lib/security/schemathesis.mjs) against docs/api/openapi.json, per role
 //   node scripts/test-security.mjs [--thorough] [--sample N] [--mutants id,id] [--kinds k,k] [--only mutation|http] [--json path] [--workers N]
-// `--thorough` runs every pgTAP file on a mutant its own tables' files do not kill; `--sample N` runs every k-th mutant so that about N run; `--mutants` takes ids ("policy-drop public.events: name")
+// `--thorough` runs every pgTAP file on a mutant its own tables' files do not kill; `--sample N` runs every k-th mutant of each kind so that about N run (what `npm test` does to stay in its time budget); `--mutants` takes ids ("policy-drop public.events: name")
 // or names. Exit 1 on any survivor, harness error or failing HTTP test.
 import { spawnSync } from "node:child_process";
 import fs from "node:fs";
@@ -62,8 +62,10 @@ if (!only || only === "mutation") {
     if (named) mutants = mutants.filter((m) => named.includes(m.id) || named.includes(m.name));
     if (kinds) mutants = mutants.filter((m) => kinds.includes(m.kind));
     if (sample && sample < mutants.length) {
+      // Stratified: every k-th mutant of each kind, so that every kind stays in the run.
       const step = Math.ceil(mutants.length / sample);
-      mutants = mutants.filter((_, i) => i % step === 0);
+      const seen = {};
+      mutants = mutants.filter((m) => (seen[m.kind] = (seen[m.kind] ?? -1) + 1) % step === 0);
     }
     log(`${total} mutants; ${mutants.length} in this run ${JSON.stringify(byKind(mutants))}; ${files.length} pgTAP files; ${args.workers} workers`);
     const { baseline, results } = await runMutation({ port: cluster.port, sql, mutants, files, workers: Number(args.workers), thorough: args.thorough, log });

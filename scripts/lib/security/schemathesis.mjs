@@ -6,7 +6,7 @@
 // triggers on every table bump (test scaffolding installed in the throwaway database only), so a
 // 4xx answer that changed a row is caught request by request. Sequential (one worker) so each
 // change belongs to one request; pg_cron's schedules are paused (they change rows by the clock).
-import { spawn, spawnSync } from "node:child_process";
+import { spawn } from "node:child_process";
 import fs from "node:fs";
 import http from "node:http";
 import path from "node:path";
@@ -19,22 +19,9 @@ import { startDenoService, startMailCatcher } from "../services.mjs";
 import { startThrowawayCluster } from "../throwaway-cluster.mjs";
 import { mintUserToken } from "../tokens.mjs";
 import { runSql } from "../bench/build.mjs";
+import { ensureSchemathesis, VENV } from "./schemathesis-install.mjs";
 
-export const SCHEMATHESIS_VERSION = "4.32.5";
-export const VENV = path.join(projectRoot, ".local/schemathesis-venv");
 const ST = path.join(VENV, "bin/st");
-
-/** Installs the pinned schemathesis into .local/schemathesis-venv (PyPI via pip) unless present. */
-export function ensureSchemathesis() {
-  const current = fs.existsSync(ST) ? spawnSync(ST, ["--version"], { encoding: "utf8" }).stdout ?? "" : "";
-  if (current.includes(SCHEMATHESIS_VERSION)) return;
-  console.log(`[bootstrap] installing schemathesis ${SCHEMATHESIS_VERSION} into .local/schemathesis-venv (PyPI)`);
-  const steps = [["python3", ["-m", "venv", VENV]], [path.join(VENV, "bin/pip"), ["install", "-q", `schemathesis==${SCHEMATHESIS_VERSION}`]]];
-  for (const [command, args] of steps) {
-    const result = spawnSync(command, args, { stdio: "inherit" });
-    if (result.status !== 0) throw new Error(`${command} ${args.join(" ")} failed: python3 with venv and pip is needed for the schemathesis stage`);
-  }
-}
 
 const ROLES = [
   { name: "anon", email: null },
