@@ -72,6 +72,15 @@ function operation(route: RouteContract): JsonSchema {
     byStatus.set(error.status, [...(byStatus.get(error.status) ?? []), `\`${error.code}\`: ${error.when}`]);
   }
   for (const [status, lines] of byStatus) responses[String(status)] = { description: lines.join("; "), content: errorContent };
+  if (route.auth === "user" || route.auth === "optional") {
+    // verify_jwt = true: the platform's gateway answers a missing or invalid JWT (the anon key is
+    // a valid one) itself, in its own shape, before the function runs.
+    const ours = responses["401"];
+    responses["401"] = {
+      description: [ours?.description, "the gateway: a missing or invalid JWT ({\"msg\"})"].filter(Boolean).join("; "),
+      content: { "application/json": { schema: { oneOf: [{ $ref: "#/components/schemas/ErrorBody" }, { $ref: "#/components/schemas/GatewayError" }] } } },
+    };
+  }
   return {
     operationId: operationId(route),
     summary: route.summary,
@@ -114,7 +123,10 @@ const document = {
       anonKey: { type: "apiKey", in: "header", name: "apikey", description: "The project's anon (publishable) key" },
       serviceRole: { type: "http", scheme: "bearer", description: "The service role key (jobs)" },
     },
-    schemas: { ErrorBody: schemaOf(ErrorBody, "output") },
+    schemas: {
+      ErrorBody: schemaOf(ErrorBody, "output"),
+      GatewayError: { type: "object", required: ["msg"], properties: { msg: { type: "string" } }, additionalProperties: false },
+    },
   },
 };
 
