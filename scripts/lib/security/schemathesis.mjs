@@ -46,6 +46,23 @@ const CHANGE_COUNTER = `
   end $$;
   do $$ begin if to_regclass('cron.job') is not null then update cron.job set active = false; end if; end $$;`;
 
+function forward(url, method, headers, body) {
+  return new Promise((resolve, reject) => {
+    const request = http.request(url, { method, headers }, (response) => {
+      const chunks = [];
+      response.on("data", (c) => chunks.push(c));
+      response.on("end", () => {
+        const replyHeaders = Object.fromEntries(Object.entries(response.headers)
+          .filter(([k]) => !["content-length", "transfer-encoding", "connection"].includes(k)));
+        resolve({ status: response.statusCode ?? 502, text: Buffer.concat(chunks).toString("utf8"), headers: replyHeaders });
+      });
+    });
+    request.on("error", reject);
+    if (body.length) request.write(body);
+    request.end();
+  });
+}
+
 /** A sequential proxy to the gateway: records status, the counter before/after, 5xx and 4xx-with-changes. */
 function startRecordingProxy({ target, port, counter }) {
   const record = { requests: 0, byStatus: {}, serverErrors: [], changedOn4xx: [] };
@@ -63,10 +80,8 @@ function startRecordingProxy({ target, port, counter }) {
         let text = "";
         let replyHeaders = {};
         try {
-          const reply = await fetch(`${target}${req.url}`, { method: req.method, headers, body: ["GET", "HEAD"].includes(req.method) ? undefined : body });
-          status = reply.status;
-          text = await reply.text();
-          replyHeaders = Object.fromEntries([...reply.headers.entries()].filter(([k]) => !["content-length", "transfer-encoding", "content-encoding"].includes(k)));
+          // node:http, not fetch: any method (TRACE too) goes to the gateway as sent.
+          ({ status, text, headers: replyHeaders } = await forward(`${target}${req.url}`, req.method, headers, body));
         } catch (error) {
           text = JSON.stringify({ error: { code: "proxy", message: String(error) } });
         }
@@ -95,7 +110,8 @@ function runSchemathesis({ url, token, role, examples, maxTime, configFile, repo
       "--checks", "all", "--phases", "examples,coverage,fuzzing", "--max-examples", String(examples), "--workers", "1", "--seed", "20261204",
       "--max-time", String(maxTime), "--request-timeout", "20", "--suppress-health-check", "all",
       "--report", "junit", "--report-junit-path", path.join(reportDir, `schemathesis-${role}.xml`), "-H", `Authorization: Bearer ${token}`];
-    const child = spawn(ST, args, { env: { ...process.env, SCHEMATHESIS_HOOKS: "", NO_COLOR: "1" }, stdio: ["ignore", "pipe", "pipe"] });
+    // cwd: its cache (.schemathesis/) stays under .local/schemathesis.
+    const child = spawn(ST, args, { cwd: reportDir, env: { ...process.env, NO_COLOR: "1" }, stdio: ["ignore", "pipe", "pipe"] });
     let out = "";
     child.stdout.on("data", (d) => { out += d; });
     child.stderr.on("data", (d) => { out += d; });
