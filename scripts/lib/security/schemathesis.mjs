@@ -54,7 +54,7 @@ function forward(url, method, headers, body) {
       response.on("end", () => {
         const replyHeaders = Object.fromEntries(Object.entries(response.headers)
           .filter(([k]) => !["content-length", "transfer-encoding", "connection"].includes(k)));
-        resolve({ status: response.statusCode ?? 502, text: Buffer.concat(chunks).toString("utf8"), headers: replyHeaders });
+        resolve({ status: response.statusCode ?? 502, raw: Buffer.concat(chunks), headers: replyHeaders });
       });
     });
     request.on("error", reject);
@@ -78,12 +78,16 @@ function startRecordingProxy({ target, port, counter }) {
         delete headers.host;
         let status = 502;
         let text = "";
+        let raw = Buffer.alloc(0);
         let replyHeaders = {};
         try {
           // node:http, not fetch: any method (TRACE too) goes to the gateway as sent.
-          ({ status, text, headers: replyHeaders } = await forward(`${target}${req.url}`, req.method, headers, body));
+          // The body is passed on as bytes (it may be compressed); the log reads it only when plain.
+          ({ status, raw, headers: replyHeaders } = await forward(`${target}${req.url}`, req.method, headers, body));
+          text = replyHeaders["content-encoding"] ? `(${replyHeaders["content-encoding"]} body)` : raw.toString("utf8");
         } catch (error) {
           text = JSON.stringify({ error: { code: "proxy", message: String(error) } });
+          raw = Buffer.from(text);
         }
         const after = await counter();
         record.requests++;
@@ -92,7 +96,7 @@ function startRecordingProxy({ target, port, counter }) {
         if (status >= 500) record.serverErrors.push(`${where} ${text.slice(0, 200)}`);
         if (status >= 400 && after !== before) record.changedOn4xx.push(`${where}: ${after - before} row change(s) ${text.slice(0, 160)}`);
         res.writeHead(status, replyHeaders);
-        res.end(text);
+        res.end(raw);
       }).catch((error) => {
         res.writeHead(599);
         res.end(String(error));
