@@ -6,10 +6,13 @@
 -- accepted participant of meetup) · olga (organizer) · kai (accepted committee) · pat (fellow
 -- accepted participant) · omar (org admin of club) · ada (platform admin) · sue (suspended).
 begin;
-select plan(39);
+select plan(49);
 
 -- given
 select tests.create_world();
+-- the draft plan has a picture: only its team and admins see it (found by mutation testing: opening
+-- the read policy to every row failed no test).
+insert into public.event_pictures (event_id, url) values (tests.event_id('plan'), 'event-pictures/' || tests.event_id('plan') || '/1.jpg');
 
 -- then
 select is(
@@ -19,6 +22,7 @@ select is(
     case substr(matrix.expected, actor.position::integer, 1) when 'y' then '' else 'not ' end, matrix.operation)
 )
 from (values
+  ($q$select the draft plan's pictures$q$, $q$select 1 from public.event_pictures where event_id = tests.event_id('plan')$q$, 'nnnyynnyn'),
   ($q$select the meetup's pictures$q$, $q$select 1 from public.event_pictures where event_id = tests.event_id('meetup')$q$, 'yyyyyyyyy'),
   ($q$add a picture to the meetup$q$, $q$insert into public.event_pictures (event_id, url) values (tests.event_id('meetup'), 'event-pictures/' || tests.event_id('meetup') || '/2.jpg')$q$, 'nnnyynnnn'),
   ($q$caption the meetup's picture$q$, $q$update public.event_pictures set caption = 'changed' where event_id = tests.event_id('meetup')$q$, 'nnnyynnnn'),
@@ -37,6 +41,7 @@ select ok(
       and not (a.handle = 'anon' and matrix.statement like '%auth.uid()%')), '{}'), array['anon', 'stan', 'pia', 'olga', 'kai', 'pat', 'omar', 'ada', 'sue'])),
   format('event_pictures: the target of "%s" exists', matrix.operation))
 from (values
+  ($q$select the draft plan's pictures$q$, $q$select 1 from public.event_pictures where event_id = tests.event_id('plan')$q$, 'nnnyynnyn'),
   ($q$select the meetup's pictures$q$, $q$select 1 from public.event_pictures where event_id = tests.event_id('meetup')$q$, 'yyyyyyyyy'),
   ($q$caption the meetup's picture$q$, $q$update public.event_pictures set caption = 'changed' where event_id = tests.event_id('meetup')$q$, 'nnnyynnnn'),
   ($q$remove the meetup's pictures$q$, $q$delete from public.event_pictures where event_id = tests.event_id('meetup')$q$, 'nnnyynnnn')

@@ -6,10 +6,14 @@
 -- accepted participant of meetup) · olga (organizer) · kai (accepted committee) · pat (fellow
 -- accepted participant) · omar (org admin of club) · ada (platform admin) · sue (suspended).
 begin;
-select plan(40);
+select plan(50);
 
 -- given
 select tests.create_world();
+-- pat keeps a private profile: only pat and admins read pat's skills (found by mutation testing:
+-- opening the read policy to every row failed no test).
+update public.profiles set visibility = 'private' where user_id = tests.uid('pat');
+insert into public.profile_skills (profile_id, skill_id, level) select tests.uid('pat'), id, 1 from public.skills where name = 'w-sql';
 
 -- then
 select is(
@@ -19,6 +23,7 @@ select is(
     case substr(matrix.expected, actor.position::integer, 1) when 'y' then '' else 'not ' end, matrix.operation)
 )
 from (values
+  ($q$select pat's skills (private profile)$q$, $q$select 1 from public.profile_skills where profile_id = tests.uid('pat')$q$, 'nnnnnynyn'),
   ($q$select pia's skills$q$, $q$select 1 from public.profile_skills where profile_id = tests.uid('pia')$q$, 'yyyyyyyyy'),
   ($q$add a skill to pia's profile$q$, $q$insert into public.profile_skills (profile_id, skill_id, level) select tests.uid('pia'), id, 2 from public.skills where name = 'w-python'$q$, 'nnynnnnyn'),
   ($q$change pia's skill level$q$, $q$update public.profile_skills set level = 5 where profile_id = tests.uid('pia')$q$, 'nnynnnnyn'),
@@ -37,6 +42,7 @@ select ok(
       and not (a.handle = 'anon' and matrix.statement like '%auth.uid()%')), '{}'), array['anon', 'stan', 'pia', 'olga', 'kai', 'pat', 'omar', 'ada', 'sue'])),
   format('profile_skills: the target of "%s" exists', matrix.operation))
 from (values
+  ($q$select pat's skills (private profile)$q$, $q$select 1 from public.profile_skills where profile_id = tests.uid('pat')$q$, 'nnnnnynyn'),
   ($q$select pia's skills$q$, $q$select 1 from public.profile_skills where profile_id = tests.uid('pia')$q$, 'yyyyyyyyy'),
   ($q$add a skill to pia's profile$q$, $q$insert into public.profile_skills (profile_id, skill_id, level) select tests.uid('pia'), id, 2 from public.skills where name = 'w-python'$q$, 'nnynnnnyn'),
   ($q$change pia's skill level$q$, $q$update public.profile_skills set level = 5 where profile_id = tests.uid('pia')$q$, 'nnynnnnyn'),
