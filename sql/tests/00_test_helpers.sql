@@ -202,6 +202,13 @@ $$;
 
 -- ── events ─────────────────────────────────────────────────────────────────────────────────
 -- The slug is the event's title (a single word), so tests.event_id(slug) finds it again.
+-- A proposal's id by title, read past RLS: lets a matrix name a proposal the actor cannot see, so
+-- that WITH CHECK (not a filtered SELECT) is what refuses the write.
+create or replace function tests.proposal_id(proposal_title text) returns uuid
+language sql stable security definer set search_path = '' as $$
+  select p.id from public.event_proposals p where p.title = proposal_title
+$$;
+
 create or replace function tests.event_id(slug text) returns uuid
 language plpgsql volatile security definer set search_path = '' as $$
 declare
