@@ -29,7 +29,7 @@ const { values: args } = parseArgs({
     json: { type: "string" },
     workers: { type: "string", default: "2" },
     "st-examples": { type: "string", default: "4" },
-    "st-max-time": { type: "string", default: "240" },
+    "st-max-time": { type: "string", default: "120" },
     thorough: { type: "boolean", default: false },
   },
   strict: true,

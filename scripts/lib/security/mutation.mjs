@@ -283,9 +283,15 @@ export function filesFor(mutant, files) {
   const inFolder = (f) => folders.some((t) => f.file.includes(`/${t}/`));
   const touches = tables.map((t) => new RegExp(`\\b(from|join|update|into|on|table)\\s+(only\\s+)?(public\\.|storage\\.|auth\\.)?"?${t}\\b`, "i"));
   const fn = mutant.fn ? mutant.fn.replace(/^.*\./, "") : null;
-  const first = files.filter(inFolder);
-  const second = files.filter((f) => !inFolder(f) && (touches.some((w) => w.test(f.text))
+  let first = files.filter(inFolder);
+  let second = files.filter((f) => !inFolder(f) && (touches.some((w) => w.test(f.text))
     || (mutant.kind !== "column-grant" && mutant.name.length > 8 && f.text.includes(mutant.name)) || (fn && f.text.includes(fn))));
+  if (mutant.kind === "helper-true" && first.length > 12) {
+    // A helper behind many tables' policies: their permission matrices first (one file per table).
+    const matrices = first.filter((f) => f.file.includes("/rls_matrix_"));
+    second = [...first.filter((f) => !matrices.includes(f)), ...second];
+    first = matrices;
+  }
   return [first, second].filter((tier) => tier.length);
 }
 
