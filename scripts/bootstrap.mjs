@@ -67,3 +67,12 @@ function fail(message) {
 
 ensureDebianPackages();
 ensureNpmDependencies();
+// The outside fuzzer of `npm test` (schemathesis, PyPI, pinned) lives in .local/schemathesis-venv.
+if (process.env.npm_lifecycle_event === "test") {
+  const { ensureSchemathesis } = await import("./lib/security/schemathesis-install.mjs");
+  try {
+    ensureSchemathesis();
+  } catch (error) {
+    fail(error instanceof Error ? error.message : String(error));
+  }
+}

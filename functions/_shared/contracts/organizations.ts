@@ -171,6 +171,10 @@ export const routes: RouteContract[] = [
   org("Ask to join an approved organization", {
     method: "POST", path: "/:id/join-requests", params: OrganizationParams, body: EmptyBody,
     responses: { 201: { description: "Requested", schema: Membership } },
+    errors: [
+      { status: 409, code: "membership_exists", when: "already a member, invited or requested" },
+      { status: 409, code: "organization_not_open", when: "not an approved public organization" },
+    ],
   }),
   org("Decide a join request (managers)", {
     method: "POST", path: "/:id/join-requests/:userId", params: MemberParams, body: DecideJoinRequestInput,

@@ -1,8 +1,10 @@
 -- Picking `student` at onboarding is approved at once and is not a decision: no decider is
 -- recorded (the user deciding for themself would break user_roles_not_decided_by_self); an
--- admin's decision records the admin.
+-- admin's decision records the admin; a user may ask (pending) for the other roles but approve
+-- none of them. (Merged with user_roles/a_student_grants_herself_student_and_nothing_else, the same
+-- rule under another name.)
 begin;
-select plan(4);
+select plan(6);
 
 -- given
 select tests.create_user('stu', '{}');
@@ -24,6 +26,10 @@ select is((select decided_by from public.user_roles where user_id = tests.uid('e
 select set_config('request.jwt.claims', tests.access_token_claims('stu')::text, true);
 select throws_ok($$ insert into public.user_roles (user_id, role, status) values (tests.uid('stu'), 'expert', 'approved') $$,
   '42501', null, 'a user cannot self-approve anything but student');
+select lives_ok($$ insert into public.user_roles (user_id, role, status) values (tests.uid('stu'), 'teacher', 'pending') $$,
+  'a user may ask for another role (pending)');
+select throws_ok($$ insert into public.user_roles (user_id, role, status) values (tests.uid('stu'), 'sponsor', 'approved') $$,
+  '42501', 'Cannot decide the sponsor role: only an admin may', 'naming the rule when refused');
 
 select * from finish();
 rollback;

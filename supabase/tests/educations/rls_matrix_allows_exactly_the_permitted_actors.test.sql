@@ -6,10 +6,14 @@
 -- accepted participant of meetup) · olga (organizer) · kai (accepted committee) · pat (fellow
 -- accepted participant) · omar (org admin of club) · ada (platform admin) · sue (suspended).
 begin;
-select plan(36);
+select plan(49);
 
 -- given
 select tests.create_world();
+-- pat keeps a private profile: only pat and admins read pat's educations (found by
+-- mutation testing: opening the read policy to every row failed no test).
+update public.profiles set visibility = 'private' where user_id = tests.uid('pat');
+insert into public.educations (user_id, school) values (tests.uid('pat'), 'Private School');
 
 -- then
 select is(
@@ -19,12 +23,30 @@ select is(
     case substr(matrix.expected, actor.position::integer, 1) when 'y' then '' else 'not ' end, matrix.operation)
 )
 from (values
+  ($q$select pat's educations (private profile)$q$, $q$select 1 from public.educations where user_id = tests.uid('pat')$q$, 'nnnnnynyn'),
   ($q$select pia's educations$q$, $q$select 1 from public.educations where user_id = tests.uid('pia')$q$, 'yyyyyyyyy'),
   ($q$add an education for pia$q$, $q$insert into public.educations (user_id, school) values (tests.uid('pia'), 'Another school')$q$, 'nnynnnnyn'),
   ($q$edit pia's education$q$, $q$update public.educations set school = 'Renamed' where user_id = tests.uid('pia')$q$, 'nnynnnnyn'),
   ($q$delete pia's education$q$, $q$delete from public.educations where user_id = tests.uid('pia')$q$, 'nnynnnnyn')
 ) as matrix (operation, statement, expected)
 cross join unnest(array['anon', 'stan', 'pia', 'olga', 'kai', 'pat', 'omar', 'ada', 'sue']) with ordinality as actor (handle, position);
+
+-- and every row's target exists (read past RLS with the claims of the actors it denies, or of
+-- every actor when it denies none): "denied" means hidden or refused, never "no such row". Rows that
+-- insert literal values have no prior target and are left out.
+select ok(
+  tests.target_exists(matrix.statement, coalesce(nullif(array(
+    select a.handle from unnest(array['anon', 'stan', 'pia', 'olga', 'kai', 'pat', 'omar', 'ada', 'sue']) with ordinality as a (handle, position)
+    where substr(matrix.expected, a.position::integer, 1) = 'n'
+      -- anon has no rows of its own: "one's own" rows are checked for the signed-in actors
+      and not (a.handle = 'anon' and matrix.statement like '%auth.uid()%')), '{}'), array['anon', 'stan', 'pia', 'olga', 'kai', 'pat', 'omar', 'ada', 'sue'])),
+  format('educations: the target of "%s" exists', matrix.operation))
+from (values
+  ($q$select pat's educations (private profile)$q$, $q$select 1 from public.educations where user_id = tests.uid('pat')$q$, 'nnnnnynyn'),
+  ($q$select pia's educations$q$, $q$select 1 from public.educations where user_id = tests.uid('pia')$q$, 'yyyyyyyyy'),
+  ($q$edit pia's education$q$, $q$update public.educations set school = 'Renamed' where user_id = tests.uid('pia')$q$, 'nnynnnnyn'),
+  ($q$delete pia's education$q$, $q$delete from public.educations where user_id = tests.uid('pia')$q$, 'nnynnnnyn')
+) as matrix (operation, statement, expected);
 
 select * from finish();
 rollback;

@@ -1,4 +1,5 @@
 -- Permission matrix for public.event_categories — event categories: visible with the event; the team writes (DOMAIN.md §4).
+-- The draft plan has a category in the fixture: "only its team and admins read it" is a rule, not an empty table.
 -- Each operation × actor runs the way PostgREST runs a request (role + request.jwt.claims from the
 -- access-token hook, in a transaction) and is rolled back; expected: y = allowed, n = denied
 -- (hidden by RLS or refused with 42501).
@@ -6,7 +7,7 @@
 -- accepted participant of meetup) · olga (organizer) · kai (accepted committee) · pat (fellow
 -- accepted participant) · omar (org admin of club) · ada (platform admin) · sue (suspended).
 begin;
-select plan(45);
+select plan(50);
 
 -- given
 select tests.create_world();
@@ -20,12 +21,30 @@ select is(
 )
 from (values
   ($q$select the meetup's categories$q$, $q$select 1 from public.event_categories where event_id = tests.event_id('meetup')$q$, 'yyyyyyyyy'),
-  ($q$select the draft plan's categories$q$, $q$select 1 from public.event_categories where event_id = tests.event_id('plan')$q$, 'nnnnnnnnn'),
+  ($q$select the draft plan's categories$q$, $q$select 1 from public.event_categories where event_id = tests.event_id('plan')$q$, 'nnnyynnyn'),
   ($q$categorize the plan$q$, $q$insert into public.event_categories (event_id, category_id) select tests.event_id('plan'), id from public.categories where name = 'w-career'$q$, 'nnnyynnnn'),
   ($q$recategorize the meetup$q$, $q$update public.event_categories set category_id = category_id where event_id = tests.event_id('meetup')$q$, 'nnnnnnnnn'),
   ($q$uncategorize the meetup$q$, $q$delete from public.event_categories where event_id = tests.event_id('meetup')$q$, 'nnnyynnnn')
 ) as matrix (operation, statement, expected)
 cross join unnest(array['anon', 'stan', 'pia', 'olga', 'kai', 'pat', 'omar', 'ada', 'sue']) with ordinality as actor (handle, position);
+
+-- and every row's target exists (read past RLS with the claims of the actors it denies, or of
+-- every actor when it denies none): "denied" means hidden or refused, never "no such row". Rows that
+-- insert literal values have no prior target and are left out.
+select ok(
+  tests.target_exists(matrix.statement, coalesce(nullif(array(
+    select a.handle from unnest(array['anon', 'stan', 'pia', 'olga', 'kai', 'pat', 'omar', 'ada', 'sue']) with ordinality as a (handle, position)
+    where substr(matrix.expected, a.position::integer, 1) = 'n'
+      -- anon has no rows of its own: "one's own" rows are checked for the signed-in actors
+      and not (a.handle = 'anon' and matrix.statement like '%auth.uid()%')), '{}'), array['anon', 'stan', 'pia', 'olga', 'kai', 'pat', 'omar', 'ada', 'sue'])),
+  format('event_categories: the target of "%s" exists', matrix.operation))
+from (values
+  ($q$select the meetup's categories$q$, $q$select 1 from public.event_categories where event_id = tests.event_id('meetup')$q$, 'yyyyyyyyy'),
+  ($q$select the draft plan's categories$q$, $q$select 1 from public.event_categories where event_id = tests.event_id('plan')$q$, 'nnnyynnyn'),
+  ($q$categorize the plan$q$, $q$insert into public.event_categories (event_id, category_id) select tests.event_id('plan'), id from public.categories where name = 'w-career'$q$, 'nnnyynnnn'),
+  ($q$recategorize the meetup$q$, $q$update public.event_categories set category_id = category_id where event_id = tests.event_id('meetup')$q$, 'nnnnnnnnn'),
+  ($q$uncategorize the meetup$q$, $q$delete from public.event_categories where event_id = tests.event_id('meetup')$q$, 'nnnyynnnn')
+) as matrix (operation, statement, expected);
 
 select * from finish();
 rollback;

@@ -6,7 +6,7 @@
 -- accepted participant of meetup) · olga (organizer) · kai (accepted committee) · pat (fellow
 -- accepted participant) · omar (org admin of club) · ada (platform admin) · sue (suspended).
 begin;
-select plan(36);
+select plan(40);
 
 -- given
 select tests.create_world();
@@ -25,6 +25,23 @@ from (values
   ($q$unassign kai$q$, $q$delete from public.event_checklist_assignments where user_id = tests.uid('kai')$q$, 'nnnyynnnn')
 ) as matrix (operation, statement, expected)
 cross join unnest(array['anon', 'stan', 'pia', 'olga', 'kai', 'pat', 'omar', 'ada', 'sue']) with ordinality as actor (handle, position);
+
+-- and every row's target exists (read past RLS with the claims of the actors it denies, or of
+-- every actor when it denies none): "denied" means hidden or refused, never "no such row". Rows that
+-- insert literal values have no prior target and are left out.
+select ok(
+  tests.target_exists(matrix.statement, coalesce(nullif(array(
+    select a.handle from unnest(array['anon', 'stan', 'pia', 'olga', 'kai', 'pat', 'omar', 'ada', 'sue']) with ordinality as a (handle, position)
+    where substr(matrix.expected, a.position::integer, 1) = 'n'
+      -- anon has no rows of its own: "one's own" rows are checked for the signed-in actors
+      and not (a.handle = 'anon' and matrix.statement like '%auth.uid()%')), '{}'), array['anon', 'stan', 'pia', 'olga', 'kai', 'pat', 'omar', 'ada', 'sue'])),
+  format('event_checklist_assignments: the target of "%s" exists', matrix.operation))
+from (values
+  ($q$select kai's assignment$q$, $q$select 1 from public.event_checklist_assignments where user_id = tests.uid('kai')$q$, 'nnnyynnyn'),
+  ($q$assign pat to the internal task$q$, $q$insert into public.event_checklist_assignments (item_id, user_id) select id, tests.uid('pat') from public.event_checklist_items where title = 'internal-task'$q$, 'nnnyynnnn'),
+  ($q$reassign kai's task$q$, $q$update public.event_checklist_assignments set user_id = user_id where user_id = tests.uid('kai')$q$, 'nnnnnnnnn'),
+  ($q$unassign kai$q$, $q$delete from public.event_checklist_assignments where user_id = tests.uid('kai')$q$, 'nnnyynnnn')
+) as matrix (operation, statement, expected);
 
 select * from finish();
 rollback;

@@ -6,7 +6,7 @@
 -- accepted participant of meetup) · olga (organizer) · kai (accepted committee) · pat (fellow
 -- accepted participant) · omar (org admin of club) · ada (platform admin) · sue (suspended).
 begin;
-select plan(36);
+select plan(40);
 
 -- given
 select tests.create_world();
@@ -25,6 +25,23 @@ from (values
   ($q$detach the internal task's files$q$, $q$delete from public.event_checklist_item_files where event_id = tests.event_id('meetup')$q$, 'nnnyynnnn')
 ) as matrix (operation, statement, expected)
 cross join unnest(array['anon', 'stan', 'pia', 'olga', 'kai', 'pat', 'omar', 'ada', 'sue']) with ordinality as actor (handle, position);
+
+-- and every row's target exists (read past RLS with the claims of the actors it denies, or of
+-- every actor when it denies none): "denied" means hidden or refused, never "no such row". Rows that
+-- insert literal values have no prior target and are left out.
+select ok(
+  tests.target_exists(matrix.statement, coalesce(nullif(array(
+    select a.handle from unnest(array['anon', 'stan', 'pia', 'olga', 'kai', 'pat', 'omar', 'ada', 'sue']) with ordinality as a (handle, position)
+    where substr(matrix.expected, a.position::integer, 1) = 'n'
+      -- anon has no rows of its own: "one's own" rows are checked for the signed-in actors
+      and not (a.handle = 'anon' and matrix.statement like '%auth.uid()%')), '{}'), array['anon', 'stan', 'pia', 'olga', 'kai', 'pat', 'omar', 'ada', 'sue'])),
+  format('event_checklist_item_files: the target of "%s" exists', matrix.operation))
+from (values
+  ($q$select the internal task's files$q$, $q$select 1 from public.event_checklist_item_files where event_id = tests.event_id('meetup')$q$, 'nnnyynnyn'),
+  ($q$attach the keynote to the external item$q$, $q$insert into public.event_checklist_item_files (item_id, proposal_id) select i.id, p.id from public.event_checklist_items i, public.event_proposals p where i.title = 'bring-laptop' and p.title = 'keynote'$q$, 'nnnyynnnn'),
+  ($q$re-point a file$q$, $q$update public.event_checklist_item_files set proposal_id = proposal_id where event_id = tests.event_id('meetup')$q$, 'nnnnnnnnn'),
+  ($q$detach the internal task's files$q$, $q$delete from public.event_checklist_item_files where event_id = tests.event_id('meetup')$q$, 'nnnyynnnn')
+) as matrix (operation, statement, expected);
 
 select * from finish();
 rollback;

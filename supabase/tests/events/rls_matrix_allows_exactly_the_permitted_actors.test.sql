@@ -6,7 +6,7 @@
 -- accepted participant of meetup) · olga (organizer) · kai (accepted committee) · pat (fellow
 -- accepted participant) · omar (org admin of club) · ada (platform admin) · sue (suspended).
 begin;
-select plan(81);
+select plan(88);
 
 -- given
 select tests.create_world();
@@ -30,6 +30,26 @@ from (values
   ($q$delete the draft plan$q$, $q$delete from public.events where id = tests.event_id('plan')$q$, 'nnnnnnnnn')
 ) as matrix (operation, statement, expected)
 cross join unnest(array['anon', 'stan', 'pia', 'olga', 'kai', 'pat', 'omar', 'ada', 'sue']) with ordinality as actor (handle, position);
+
+-- and every row's target exists (read past RLS with the claims of the actors it denies, or of
+-- every actor when it denies none): "denied" means hidden or refused, never "no such row". Rows that
+-- insert literal values have no prior target and are left out.
+select ok(
+  tests.target_exists(matrix.statement, coalesce(nullif(array(
+    select a.handle from unnest(array['anon', 'stan', 'pia', 'olga', 'kai', 'pat', 'omar', 'ada', 'sue']) with ordinality as a (handle, position)
+    where substr(matrix.expected, a.position::integer, 1) = 'n'
+      -- anon has no rows of its own: "one's own" rows are checked for the signed-in actors
+      and not (a.handle = 'anon' and matrix.statement like '%auth.uid()%')), '{}'), array['anon', 'stan', 'pia', 'olga', 'kai', 'pat', 'omar', 'ada', 'sue'])),
+  format('events: the target of "%s" exists', matrix.operation))
+from (values
+  ($q$select the published meetup$q$, $q$select 1 from public.events where id = tests.event_id('meetup')$q$, 'yyyyyyyyy'),
+  ($q$select the draft plan$q$, $q$select 1 from public.events where id = tests.event_id('plan')$q$, 'nnnyynnyn'),
+  ($q$select the private retreat$q$, $q$select 1 from public.events where id = tests.event_id('retreat')$q$, 'nnnyynnyn'),
+  ($q$edit the draft plan$q$, $q$update public.events set description = 'changed' where id = tests.event_id('plan')$q$, 'nnnyynnyn'),
+  ($q$edit the published meetup$q$, $q$update public.events set description = 'changed' where id = tests.event_id('meetup')$q$, 'nnnnnnnnn'),
+  ($q$publish the draft plan$q$, $q$update public.events set status = 'published' where id = tests.event_id('plan')$q$, 'nnnnnnnnn'),
+  ($q$delete the draft plan$q$, $q$delete from public.events where id = tests.event_id('plan')$q$, 'nnnnnnnnn')
+) as matrix (operation, statement, expected);
 
 select * from finish();
 rollback;

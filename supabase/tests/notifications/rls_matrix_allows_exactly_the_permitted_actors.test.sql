@@ -6,7 +6,7 @@
 -- accepted participant of meetup) · olga (organizer) · kai (accepted committee) · pat (fellow
 -- accepted participant) · omar (org admin of club) · ada (platform admin) · sue (suspended).
 begin;
-select plan(36);
+select plan(39);
 
 -- given
 select tests.create_world();
@@ -25,6 +25,22 @@ from (values
   ($q$delete pia's notification$q$, $q$delete from public.notifications where recipient_id = tests.uid('pia')$q$, 'nnnnnnnnn')
 ) as matrix (operation, statement, expected)
 cross join unnest(array['anon', 'stan', 'pia', 'olga', 'kai', 'pat', 'omar', 'ada', 'sue']) with ordinality as actor (handle, position);
+
+-- and every row's target exists (read past RLS with the claims of the actors it denies, or of
+-- every actor when it denies none): "denied" means hidden or refused, never "no such row". Rows that
+-- insert literal values have no prior target and are left out.
+select ok(
+  tests.target_exists(matrix.statement, coalesce(nullif(array(
+    select a.handle from unnest(array['anon', 'stan', 'pia', 'olga', 'kai', 'pat', 'omar', 'ada', 'sue']) with ordinality as a (handle, position)
+    where substr(matrix.expected, a.position::integer, 1) = 'n'
+      -- anon has no rows of its own: "one's own" rows are checked for the signed-in actors
+      and not (a.handle = 'anon' and matrix.statement like '%auth.uid()%')), '{}'), array['anon', 'stan', 'pia', 'olga', 'kai', 'pat', 'omar', 'ada', 'sue'])),
+  format('notifications: the target of "%s" exists', matrix.operation))
+from (values
+  ($q$select pia's notification$q$, $q$select 1 from public.notifications where recipient_id = tests.uid('pia')$q$, 'nnynnnnnn'),
+  ($q$mark pia's notification read$q$, $q$update public.notifications set is_read = true where recipient_id = tests.uid('pia')$q$, 'nnynnnnnn'),
+  ($q$delete pia's notification$q$, $q$delete from public.notifications where recipient_id = tests.uid('pia')$q$, 'nnnnnnnnn')
+) as matrix (operation, statement, expected);
 
 select * from finish();
 rollback;

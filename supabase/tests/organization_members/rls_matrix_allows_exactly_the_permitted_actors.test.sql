@@ -6,7 +6,7 @@
 -- accepted participant of meetup) · olga (organizer) · kai (accepted committee) · pat (fellow
 -- accepted participant) · omar (org admin of club) · ada (platform admin) · sue (suspended).
 begin;
-select plan(36);
+select plan(39);
 
 -- given
 select tests.create_world();
@@ -25,6 +25,22 @@ from (values
   ($q$remove the club's admin$q$, $q$delete from public.organization_members where org_id = tests.org_id('club') and user_id = tests.uid('omar')$q$, 'nnnnnnnnn')
 ) as matrix (operation, statement, expected)
 cross join unnest(array['anon', 'stan', 'pia', 'olga', 'kai', 'pat', 'omar', 'ada', 'sue']) with ordinality as actor (handle, position);
+
+-- and every row's target exists (read past RLS with the claims of the actors it denies, or of
+-- every actor when it denies none): "denied" means hidden or refused, never "no such row". Rows that
+-- insert literal values have no prior target and are left out.
+select ok(
+  tests.target_exists(matrix.statement, coalesce(nullif(array(
+    select a.handle from unnest(array['anon', 'stan', 'pia', 'olga', 'kai', 'pat', 'omar', 'ada', 'sue']) with ordinality as a (handle, position)
+    where substr(matrix.expected, a.position::integer, 1) = 'n'
+      -- anon has no rows of its own: "one's own" rows are checked for the signed-in actors
+      and not (a.handle = 'anon' and matrix.statement like '%auth.uid()%')), '{}'), array['anon', 'stan', 'pia', 'olga', 'kai', 'pat', 'omar', 'ada', 'sue'])),
+  format('organization_members: the target of "%s" exists', matrix.operation))
+from (values
+  ($q$list the club's members$q$, $q$select 1 from public.organization_members where org_id = tests.org_id('club')$q$, 'nnnnnnyyn'),
+  ($q$make oneself owner$q$, $q$update public.organization_members set role = 'owner' where org_id = tests.org_id('club') and user_id = (select auth.uid())$q$, 'nnnnnnnnn'),
+  ($q$remove the club's admin$q$, $q$delete from public.organization_members where org_id = tests.org_id('club') and user_id = tests.uid('omar')$q$, 'nnnnnnnnn')
+) as matrix (operation, statement, expected);
 
 select * from finish();
 rollback;

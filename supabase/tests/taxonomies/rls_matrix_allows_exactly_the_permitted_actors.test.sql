@@ -7,7 +7,7 @@
 -- accepted participant of meetup) · olga (organizer) · kai (accepted committee) · pat (fellow
 -- accepted participant) · omar (org admin of club) · ada (platform admin) · sue (suspended).
 begin;
-select plan(108);
+select plan(117);
 
 -- given
 select tests.create_world();
@@ -28,6 +28,21 @@ cross join (values
   ('delete', $q$delete from public.%I where name = %L$q$, 'nnnnnnnyn')
 ) as matrix (operation, statement, expected)
 cross join unnest(array['anon', 'stan', 'pia', 'olga', 'kai', 'pat', 'omar', 'ada', 'sue']) with ordinality as actor (handle, position);
+
+-- and every row's target exists (read past RLS with the claims of the actors it denies, or of
+-- every actor when it denies none): "denied" means hidden or refused, never "no such row". The
+-- insert row writes a literal value and has no prior target.
+select ok(
+  tests.target_exists(format(matrix.statement, taxonomy.tbl, taxonomy.seeded), coalesce(nullif(array(
+    select a.handle from unnest(array['anon', 'stan', 'pia', 'olga', 'kai', 'pat', 'omar', 'ada', 'sue']) with ordinality as a (handle, position)
+    where substr(matrix.expected, a.position::integer, 1) = 'n'), '{}'), array['anon', 'stan', 'pia', 'olga', 'kai', 'pat', 'omar', 'ada', 'sue'])),
+  format('%s: the target of "%s" exists', taxonomy.tbl, matrix.operation))
+from (values ('categories', 'w-tech'), ('skills', 'w-sql'), ('tags', 'w-cloud')) as taxonomy (tbl, seeded)
+cross join (values
+  ('select', $q$select 1 from public.%I where name = %L$q$, 'yyyyyyyyy'),
+  ('rename', $q$update public.%I set name = 'w-renamed' where name = %L$q$, 'nnnnnnnyn'),
+  ('delete', $q$delete from public.%I where name = %L$q$, 'nnnnnnnyn')
+) as matrix (operation, statement, expected);
 
 select * from finish();
 rollback;
