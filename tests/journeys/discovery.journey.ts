@@ -46,10 +46,53 @@ describe("discovery: search → event page → calendar", () => {
     expect(hidden).toBeNull();
     expect(hiddenError?.code).toBe("PGRST116");
 
+    // docs/frontend.md § Event page: line-up (speakers, sponsors with visible profiles)
+    const { data: lineup, error: lineupError } = await rest(supabase,
+      supabase.rpc("event_lineup", { event_id: eventId }),
+      rpcStatement("event_lineup", { event_id: "uuid" }));
+    expect(lineupError).toBeNull();
+    expect(lineup).toEqual([expect.objectContaining({ participant_role: "speaker", full_name: "Maya Chen", badges: ["expert"], promo_link: null })]);
+
     // docs/frontend.md § Event page: add to calendar
     const { data: ics, error: icsError } = await supabase.functions.invoke(`events/${eventId}/calendar.ics`, { method: "GET" });
     expect(icsError).toBeNull();
     expect(String(ics)).toContain("BEGIN:VCALENDAR");
     expect(String(ics)).toContain("SUMMARY:Cloud Native Workshop");
+  });
+
+  it("filters: price, category, past events, date range; bad filters answer 400", async () => {
+    const supabase = anonymous();
+    // docs/frontend.md § Discovery (filters)
+    const { data: paid, error } = await rest(supabase,
+      supabase.rpc("search_events", { price: "paid", page_size: 100 }),
+      rpcStatement("search_events", { price: "public.event_registration_type", page_size: "integer" }));
+    expect(error).toBeNull();
+    expect(paid!.length).toBeGreaterThan(0);
+    expect(paid!.every((e) => e.registration_type === "paid")).toBe(true);
+    expect(paid!.some((e) => e.title === "Design Sprint Bootcamp")).toBe(true);
+
+    const { data: past } = await rest(supabase,
+      supabase.rpc("search_events", { query: "career fair", include_past: true, starts_before: new Date().toISOString() }),
+      rpcStatement("search_events", { query: "text", include_past: "boolean", starts_before: "timestamptz" }));
+    expect(past!.map((e) => e.title)).toContain("Career Fair 2026");
+    const { data: upcomingOnly } = await rest(supabase,
+      supabase.rpc("search_events", { query: "career fair" }),
+      rpcStatement("search_events", { query: "text" }));
+    expect(upcomingOnly!.map((e) => e.title)).not.toContain("Career Fair 2026");
+
+    const [category] = await testSql()<{ id: string; name: string }[]>`
+      select c.id, c.name from public.categories c join public.event_categories ec on ec.category_id = c.id
+      join public.events e on e.id = ec.event_id where e.title = 'Cloud Native Workshop' order by c.name limit 1`;
+    const { data: inCategory } = await rest(supabase,
+      supabase.rpc("search_events", { category_id: category!.id }),
+      rpcStatement("search_events", { category_id: "uuid" }));
+    expect(inCategory!.length).toBeGreaterThan(0);
+    expect(inCategory!.every((e) => (e.tags ?? []).includes(category!.name))).toBe(true);
+
+    const { error: badRange, status } = await rest(supabase,
+      supabase.rpc("search_events", { starts_after: "2027-01-02T00:00:00Z", starts_before: "2027-01-01T00:00:00Z" }),
+      rpcStatement("search_events", { starts_after: "timestamptz", starts_before: "timestamptz" }));
+    expect(status).toBe(400);
+    expect(badRange).toMatchObject({ code: "22023", message: "starts_after must be before starts_before" });
   });
 });
