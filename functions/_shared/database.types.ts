@@ -840,7 +840,6 @@ export type Database = {
           remark: string | null
           reviews_count: number
           search_tags: string[]
-          search_vector: unknown
           start_datetime: string | null
           status: Database["public"]["Enums"]["event_status"]
           timezone: string
@@ -877,7 +876,6 @@ export type Database = {
           remark?: string | null
           reviews_count?: number
           search_tags?: string[]
-          search_vector?: never
           start_datetime?: string | null
           status?: Database["public"]["Enums"]["event_status"]
           timezone?: string
@@ -914,7 +912,6 @@ export type Database = {
           remark?: string | null
           reviews_count?: number
           search_tags?: string[]
-          search_vector?: never
           start_datetime?: string | null
           status?: Database["public"]["Enums"]["event_status"]
           timezone?: string

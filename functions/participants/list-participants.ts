@@ -1,10 +1,11 @@
 // Who sees what of an event's participants (DOMAIN.md §4, rule 7.7): the team and admins get every
 // row with e-mail and payment; accepted participants get the public names of the other accepted
 // people (never guests, never e-mails); everyone else gets counts.
-import type { ParticipantCounts, ParticipantList, PublicParticipant } from "../_shared/contracts/participation.ts";
+import type { ParticipantCounts, ParticipantList, ParticipantListQuery, PublicParticipant } from "../_shared/contracts/participation.ts";
+import { badRequest } from "../_shared/errors.ts";
 import type { Tx } from "../_shared/database.ts";
 import { eventAccess, type EventRow, loadVisibleEvent } from "../_shared/participation/event-access.ts";
-import { listParticipants, toParticipant } from "../_shared/participation/participant-rows.ts";
+import { listParticipants, type ParticipantKey, toParticipant } from "../_shared/participation/participant-rows.ts";
 import type { PublicOperationContext } from "../_shared/participation/run-route.ts";
 
 async function countParticipants(tx: Tx, event: EventRow): Promise<ParticipantCounts> {
@@ -16,28 +17,69 @@ async function countParticipants(tx: Tx, event: EventRow): Promise<ParticipantCo
   return { accepted: row?.accepted ?? 0, attended: row?.attended ?? 0, seatsTaken: row?.seats ?? 0, capacity: event.maxParticipant };
 }
 
-async function publicNames(tx: Tx, eventId: string): Promise<PublicParticipant[]> {
-  const rows = await tx<{ user_id: string; full_name: string; role: PublicParticipant["role"] }[]>`
-    select p.user_id, pr.full_name, p.role
+// Cursors are opaque to clients: base64url of the last row's sort key. A cursor this list did not
+// return is a 400, never a 500.
+function encodeCursor(key: unknown): string {
+  return btoa(JSON.stringify(key)).replace(/\+/g, "-").replace(/\//g, "_").replace(/=+$/, "");
+}
+
+function decodeCursor<T>(cursor: string | undefined, valid: (value: Record<string, unknown>) => boolean): T | null {
+  if (!cursor) return null;
+  try {
+    const value = JSON.parse(atob(cursor.replace(/-/g, "+").replace(/_/g, "/"))) as Record<string, unknown>;
+    if (value && typeof value === "object" && valid(value)) return value as T;
+  } catch {
+    // falls through to the 400 below
+  }
+  throw badRequest("cursor is not a cursor returned by this list: pass the nextCursor you received");
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const STATUSES = ["pending", "accepted", "waitlisted", "rejected", "attended", "absent"];
+const isTeamKey = (v: Record<string, unknown>) => typeof v.notOrganizer === "boolean" && STATUSES.includes(String(v.status))
+  && Number.isInteger(v.waitlist) && typeof v.createdAt === "string" && !Number.isNaN(Date.parse(v.createdAt)) && UUID.test(String(v.id));
+interface NameKey { notOrganizer: boolean; name: string; userId: string }
+const isNameKey = (v: Record<string, unknown>) => typeof v.notOrganizer === "boolean" && typeof v.name === "string" && UUID.test(String(v.userId));
+
+async function publicNames(tx: Tx, eventId: string, page: { limit: number; after: NameKey | null }):
+  Promise<{ participants: PublicParticipant[]; nextCursor: string | null }> {
+  const a = page.after;
+  const rows = await tx<{ user_id: string; full_name: string; role: PublicParticipant["role"]; not_organizer: boolean }[]>`
+    select p.user_id, pr.full_name, p.role, p.role <> 'organizer' as not_organizer
     from public.event_participants p
     join public.profiles pr on pr.user_id = p.user_id
     where p.event_id = ${eventId} and p.user_id is not null and p.status in ('accepted', 'attended')
       and private.is_visible_profile(p.user_id)
-    order by (p.role = 'organizer') desc, pr.full_name, p.user_id`;
-  return rows.map((row) => ({ userId: row.user_id, name: row.full_name, role: row.role }));
+      and (${a === null} or (p.role <> 'organizer', pr.full_name, p.user_id)
+           > (${a?.notOrganizer ?? false}::boolean, ${a?.name ?? ""}::text, ${a?.userId ?? "00000000-0000-0000-0000-000000000000"}::uuid))
+    order by p.role <> 'organizer', pr.full_name, p.user_id
+    limit ${page.limit + 1}`;
+  const items = rows.slice(0, page.limit);
+  const last = items.at(-1);
+  return {
+    participants: items.map((row) => ({ userId: row.user_id, name: row.full_name, role: row.role })),
+    nextCursor: rows.length > page.limit && last ? encodeCursor({ notOrganizer: last.not_organizer, name: last.full_name, userId: last.user_id }) : null,
+  };
 }
 
 export async function listEventParticipants(
-  { t, caller, params }: PublicOperationContext<{ eventId: string }, undefined>,
+  { t, caller, params, query }: PublicOperationContext<{ eventId: string }, undefined>,
 ): Promise<ParticipantList> {
+  const { limit, cursor } = query as ParticipantListQuery;
   const event = await loadVisibleEvent(t, params.eventId);
   const counts = await countParticipants(t.tx, event);
   if (!caller) return { view: "public", counts };
   const access = await eventAccess(t, event, caller);
   if (access.isTeam || access.isAdmin) {
-    return { view: "team", counts, participants: (await listParticipants(t.tx, event.id)).map(toParticipant) };
+    const rows = await listParticipants(t.tx, event.id, { limit: limit + 1, after: decodeCursor<ParticipantKey>(cursor, isTeamKey) });
+    const items = rows.slice(0, limit);
+    const last = items.at(-1);
+    return {
+      view: "team", counts, participants: items.map(toParticipant),
+      nextCursor: rows.length > limit && last ? encodeCursor(last.sort_key) : null,
+    };
   }
   const [own] = await t.tx<{ ok: boolean }[]>`select private.is_accepted_participant(${event.id}) as ok`;
-  if (own?.ok) return { view: "participant", counts, participants: await publicNames(t.tx, event.id) };
+  if (own?.ok) return { view: "participant", counts, ...(await publicNames(t.tx, event.id, { limit, after: decodeCursor<NameKey>(cursor, isNameKey) })) };
   return { view: "public", counts };
 }

@@ -12,7 +12,7 @@
 -- Touches: drops public.search_events(text, event_format, event_type, uuid, timestamptz,
 -- timestamptz, text, integer) and private.search_event_page(tsquery, event_format, event_type,
 -- uuid, timestamptz, timestamptz, jsonb, integer); creates them with the new filters; new
--- indexes events_listing_with_past_start_idx, events_search_vector_with_past_idx; new type
+-- index events_listing_with_past_start_idx; new type
 -- public.lineup_entry, functions private.event_lineup_rows, public.event_lineup.
 
 drop function public.search_events(text, public.event_format, public.event_type, uuid, timestamptz, timestamptz, text, integer);
@@ -25,8 +25,7 @@ drop function private.search_event_page(tsquery, public.event_format, public.eve
 -- filter on the listing index walk, no index of its own would be more selective.
 create index events_listing_with_past_start_idx on public.events (start_datetime, id)
   where status in ('published', 'ended') and visibility = 'public' and deleted_at is null;
-create index events_search_vector_with_past_idx on public.events using gin (search_vector)
-  where status in ('published', 'ended') and visibility = 'public' and deleted_at is null;
+-- (the text index for past events comes with the search documents, next migration)
 
 create function private.search_event_page(
   text_query tsquery,

@@ -19,7 +19,7 @@ describe("discovery: search → event page → calendar", () => {
     expect(page!.every((e) => e.rank !== null && e.cursor)).toBe(true);
 
     // docs/frontend.md § Event page
-    const eventId = hit!.id;
+    const eventId = hit!.id!;
     const { data: event, error: eventError } = await rest(supabase,
       supabase.from("events")
         .select("id, title, description, start_datetime, end_datetime, timezone, status, registration_status, participant_count, max_participant, organization:organizations(id, name, logo_url)")

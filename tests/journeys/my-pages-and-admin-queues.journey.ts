@@ -71,6 +71,19 @@ describe("my registrations, my organized events, admin queues", () => {
     expect(own!.map((e) => [e.id, e.status, e.participant_count])).toEqual([[openEvent, "published", 1], [draftEvent, "draft", 0]]);
     const { data: seenByStudent } = await organized(student);
     expect(seenByStudent!.map((e) => e.id)).toEqual([openEvent]);
+
+    // docs/frontend.md § Participant list (team view, keyset pages)
+    const first = await ok(organizer.client.functions.invoke(`participants/events/${openEvent}?limit=1`, { method: "GET" })) as {
+      view: string; participants: Array<{ id: string; role: string }>; nextCursor: string | null;
+    };
+    expect(first.view).toBe("team");
+    expect(first.participants.map((p) => p.role)).toEqual(["organizer"]);
+    const second = await ok(organizer.client.functions.invoke(
+      `participants/events/${openEvent}?limit=1&cursor=${first.nextCursor}`, { method: "GET" })) as typeof first;
+    expect(second.participants.map((p) => p.role)).toEqual(["audience"]);
+    expect(second.nextCursor).toBeNull();
+    const { error: badCursor } = await organizer.client.functions.invoke(`participants/events/${openEvent}?cursor=forged`, { method: "GET" });
+    expect(await functionError(badCursor)).toMatchObject({ status: 400, code: "invalid_request" });
   });
 
   it("the admin reads the role-request and pending-organization queues; a student is refused", async () => {

@@ -1,7 +1,7 @@
 -- The rpc surface: security invoker in public (RLS applies), callable by anon and authenticated;
 -- the definer helpers live in private (not exposed), with search_path pinned.
 begin;
-select plan(12);
+select plan(13);
 
 select is((select prosecdef from pg_proc where oid = 'public.search_events(text, public.event_format, public.event_type, uuid, uuid, public.event_registration_type, timestamptz, timestamptz, boolean, text, integer)'::regprocedure),
   false, 'search_events is security invoker');
@@ -27,14 +27,17 @@ select ok((select bool_and(coalesce(array_to_string(proconfig, ',') like '%searc
            where n.nspname in ('public', 'private') and p.proname in ('search_events', 'my_feed', 'search_event_page', 'unlisted_user_ids', 'review_author',
              'search_people', 'search_people_page', 'search_organizations', 'search_organization_page', 'event_lineup', 'event_lineup_rows')),
   'every discovery function pins search_path');
-select is((select count(*)::int from pg_indexes where schemaname = 'public' and indexname in
-  ('events_search_vector_idx', 'events_listing_start_idx', 'events_listing_organization_idx', 'events_listing_organizer_idx',
-   'events_listing_with_past_start_idx', 'events_search_vector_with_past_idx')), 6,
+select is((select count(*)::int from pg_indexes where schemaname in ('public', 'private') and indexname in
+  ('event_search_documents_published_idx', 'event_search_documents_listed_idx', 'events_listing_start_idx', 'events_listing_organization_idx',
+   'events_listing_organizer_idx', 'events_listing_with_past_start_idx')), 6,
   'the event discovery indexes exist');
 select is((select count(*)::int from pg_indexes where schemaname = 'public' and indexname in
   ('profiles_people_search_idx', 'profiles_people_listing_idx', 'profiles_people_badges_idx',
    'organizations_search_idx', 'organizations_listing_name_idx', 'organizations_listing_type_idx')), 6,
   'the people and organization discovery indexes exist');
+
+select is((select count(*)::int from information_schema.columns where table_schema = 'public' and table_name = 'events' and column_name = 'search_vector'), 0,
+  'select * on events returns no search_vector (the document lives in private.event_search_documents)');
 
 select * from finish();
 rollback;
