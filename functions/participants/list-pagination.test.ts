@@ -22,7 +22,7 @@ async function walk(token: string, limit: number): Promise<{ pages: number; ids:
   let pages = 0;
   do {
     const reply = await call(`participants/events/${cast.event.id}?limit=${limit}${cursor ? `&cursor=${cursor}` : ""}`, { token });
-    expect(reply.status).toBe(200);
+    expect(reply.status, `${JSON.stringify(reply.body)} cursor=${cursor ? atob(cursor.replace(/-/g, "+").replace(/_/g, "/")) : ""}`).toBe(200);
     const body = reply.body as unknown as { participants: Array<{ id?: string; userId?: string }>; nextCursor: string | null };
     expect(body.participants.length).toBeLessThanOrEqual(limit);
     ids.push(...body.participants.map((p) => p.id ?? p.userId!));

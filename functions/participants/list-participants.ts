@@ -5,7 +5,7 @@ import type { ParticipantCounts, ParticipantList, ParticipantListQuery, PublicPa
 import { badRequest } from "../_shared/errors.ts";
 import type { Tx } from "../_shared/database.ts";
 import { eventAccess, type EventRow, loadVisibleEvent } from "../_shared/participation/event-access.ts";
-import { listParticipants, type ParticipantKey, toParticipant } from "../_shared/participation/participant-rows.ts";
+import { listParticipants, toParticipant } from "../_shared/participation/participant-rows.ts";
 import type { PublicOperationContext } from "../_shared/participation/run-route.ts";
 
 async function countParticipants(tx: Tx, event: EventRow): Promise<ParticipantCounts> {
@@ -17,16 +17,20 @@ async function countParticipants(tx: Tx, event: EventRow): Promise<ParticipantCo
   return { accepted: row?.accepted ?? 0, attended: row?.attended ?? 0, seatsTaken: row?.seats ?? 0, capacity: event.maxParticipant };
 }
 
-// Cursors are opaque to clients: base64url of the last row's sort key. A cursor this list did not
+// Cursors are opaque to clients: base64url of the last row's id (its sort key is read back). A cursor this list did not
 // return is a 400, never a 500.
+// UTF-8 first: names in the participant view may hold any character, and btoa takes Latin-1 only.
 function encodeCursor(key: unknown): string {
-  return btoa(JSON.stringify(key)).replace(/\+/g, "-").replace(/\//g, "_").replace(/=+$/, "");
+  const bytes = new TextEncoder().encode(JSON.stringify(key));
+  return btoa(Array.from(bytes, (b) => String.fromCharCode(b)).join("")).replace(/\+/g, "-").replace(/\//g, "_").replace(/=+$/, "");
 }
 
 function decodeCursor<T>(cursor: string | undefined, valid: (value: Record<string, unknown>) => boolean): T | null {
   if (!cursor) return null;
   try {
-    const value = JSON.parse(atob(cursor.replace(/-/g, "+").replace(/_/g, "/"))) as Record<string, unknown>;
+    const binary = atob(cursor.replace(/-/g, "+").replace(/_/g, "/"));
+    const text = new TextDecoder("utf-8", { fatal: true }).decode(Uint8Array.from(binary, (c) => c.charCodeAt(0)));
+    const value = JSON.parse(text) as Record<string, unknown>;
     if (value && typeof value === "object" && valid(value)) return value as T;
   } catch {
     // falls through to the 400 below
@@ -35,30 +39,30 @@ function decodeCursor<T>(cursor: string | undefined, valid: (value: Record<strin
 }
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-const STATUSES = ["pending", "accepted", "waitlisted", "rejected", "attended", "absent"];
-const isTeamKey = (v: Record<string, unknown>) => typeof v.notOrganizer === "boolean" && STATUSES.includes(String(v.status))
-  && Number.isInteger(v.waitlist) && typeof v.createdAt === "string" && !Number.isNaN(Date.parse(v.createdAt)) && UUID.test(String(v.id));
-interface NameKey { notOrganizer: boolean; name: string; userId: string }
-const isNameKey = (v: Record<string, unknown>) => typeof v.notOrganizer === "boolean" && typeof v.name === "string" && UUID.test(String(v.userId));
+// A cursor names the last row of the previous page (team: participant id; names: user id).
+interface RowKey { i: string }
+const isRowKey = (v: Record<string, unknown>) => UUID.test(String(v.i));
 
-async function publicNames(tx: Tx, eventId: string, page: { limit: number; after: NameKey | null }):
+async function publicNames(tx: Tx, eventId: string, page: { limit: number; afterUserId: string | null }):
   Promise<{ participants: PublicParticipant[]; nextCursor: string | null }> {
-  const a = page.after;
-  const rows = await tx<{ user_id: string; full_name: string; role: PublicParticipant["role"]; not_organizer: boolean }[]>`
-    select p.user_id, pr.full_name, p.role, p.role <> 'organizer' as not_organizer
+  const rows = await tx<{ user_id: string; full_name: string; role: PublicParticipant["role"] }[]>`
+    select p.user_id, pr.full_name, p.role
     from public.event_participants p
     join public.profiles pr on pr.user_id = p.user_id
     where p.event_id = ${eventId} and p.user_id is not null and p.status in ('accepted', 'attended')
       and private.is_visible_profile(p.user_id)
-      and (${a === null} or (p.role <> 'organizer', pr.full_name, p.user_id)
-           > (${a?.notOrganizer ?? false}::boolean, ${a?.name ?? ""}::text, ${a?.userId ?? "00000000-0000-0000-0000-000000000000"}::uuid))
+      and (${page.afterUserId}::uuid is null
+           or (p.role <> 'organizer', pr.full_name, p.user_id)
+              > (select c.role <> 'organizer', cp.full_name, c.user_id from public.event_participants c
+                 join public.profiles cp on cp.user_id = c.user_id
+                 where c.event_id = ${eventId} and c.user_id = ${page.afterUserId}::uuid))
     order by p.role <> 'organizer', pr.full_name, p.user_id
     limit ${page.limit + 1}`;
   const items = rows.slice(0, page.limit);
   const last = items.at(-1);
   return {
     participants: items.map((row) => ({ userId: row.user_id, name: row.full_name, role: row.role })),
-    nextCursor: rows.length > page.limit && last ? encodeCursor({ notOrganizer: last.not_organizer, name: last.full_name, userId: last.user_id }) : null,
+    nextCursor: rows.length > page.limit && last ? encodeCursor({ i: last.user_id }) : null,
   };
 }
 
@@ -71,15 +75,15 @@ export async function listEventParticipants(
   if (!caller) return { view: "public", counts };
   const access = await eventAccess(t, event, caller);
   if (access.isTeam || access.isAdmin) {
-    const rows = await listParticipants(t.tx, event.id, { limit: limit + 1, after: decodeCursor<ParticipantKey>(cursor, isTeamKey) });
+    const rows = await listParticipants(t.tx, event.id, { limit: limit + 1, afterId: decodeCursor<RowKey>(cursor, isRowKey)?.i ?? null });
     const items = rows.slice(0, limit);
     const last = items.at(-1);
     return {
       view: "team", counts, participants: items.map(toParticipant),
-      nextCursor: rows.length > limit && last ? encodeCursor(last.sort_key) : null,
+      nextCursor: rows.length > limit && last ? encodeCursor({ i: last.id }) : null,
     };
   }
   const [own] = await t.tx<{ ok: boolean }[]>`select private.is_accepted_participant(${event.id}) as ok`;
-  if (own?.ok) return { view: "participant", counts, ...(await publicNames(t.tx, event.id, { limit, after: decodeCursor<NameKey>(cursor, isNameKey) })) };
+  if (own?.ok) return { view: "participant", counts, ...(await publicNames(t.tx, event.id, { limit, afterUserId: decodeCursor<RowKey>(cursor, isRowKey)?.i ?? null })) };
   return { view: "public", counts };
 }

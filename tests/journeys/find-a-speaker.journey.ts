@@ -24,7 +24,7 @@ beforeAll(async () => {
   await sql`update public.profiles set title = ${`Rust ${word} engineer`}, bio = 'Talks about ownership and async'
             where user_id in (${expert.id}, ${hidden.id}, ${pending.id})`;
   await sql`update public.profiles set visibility = 'private' where user_id = ${hidden.id}`;
-  [{ id: skillId }] = await sql<{ id: string }[]>`insert into public.skills (name) values (${`${tag} Rust`}) returning id`;
+  skillId = (await sql<{ id: string }[]>`insert into public.skills (name) values (${`${tag} Rust`}) returning id`)[0]!.id;
   await sql`insert into public.profile_skills (profile_id, skill_id) values (${expert.id}, ${skillId}), (${hidden.id}, ${skillId})`;
 });
 afterAll(closeJourneys);

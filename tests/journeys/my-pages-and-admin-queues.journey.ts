@@ -17,8 +17,8 @@ beforeAll(async () => {
   organizer = await newUser(`${tag}_organizer`);
   applicant = await newUser(`${tag}_applicant`);
   const sql = testSql();
-  [{ id: openEvent }] = await sql<{ id: string }[]>`select tests.create_event(${`${tag}open`}, organizer => ${organizer.handle}, starts_in => '12 days') as id`;
-  [{ id: draftEvent }] = await sql<{ id: string }[]>`select tests.create_event(${`${tag}draft`}, organizer => ${organizer.handle}, status => 'draft', starts_in => '40 days') as id`;
+  openEvent = (await sql<{ id: string }[]>`select tests.create_event(${`${tag}open`}, organizer => ${organizer.handle}, starts_in => '12 days') as id`)[0]!.id;
+  draftEvent = (await sql<{ id: string }[]>`select tests.create_event(${`${tag}draft`}, organizer => ${organizer.handle}, status => 'draft', starts_in => '40 days') as id`)[0]!.id;
   await sql`select tests.set_role(${applicant.handle}, 'expert', 'pending')`;
   await sql`select tests.create_org(${`${tag} Pending Org`}, owner => ${organizer.handle}, status => 'pending')`;
 });

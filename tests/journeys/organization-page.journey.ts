@@ -17,7 +17,7 @@ beforeAll(async () => {
   visitor = await newUser(`${tag}_visitor`);
   const sql = testSql();
   // An approved organization with one more active member, and a pending one with the same word.
-  [{ id: orgId }] = await sql<{ id: string }[]>`select tests.create_org(${`${tag} Robotics Society`}, owner => ${owner.handle}) as id`;
+  orgId = (await sql<{ id: string }[]>`select tests.create_org(${`${tag} Robotics Society`}, owner => ${owner.handle}) as id`)[0]!.id;
   await sql`select tests.add_org_member(${`${tag} Robotics Society`}, ${member.handle})`;
   await sql`select tests.create_org(${`${tag} Robotics Pending`}, owner => ${owner.handle}, status => 'pending')`;
   await sql`select tests.create_event(${`${tag}event`}, organizer => ${owner.handle}, organization => ${`${tag} Robotics Society`}, starts_in => '30 days')`;

@@ -79,38 +79,22 @@ export async function readParticipant(tx: Tx, participantId: string): Promise<Pa
   return row;
 }
 
-/** Where a team-list page starts: the sort key of the last row of the previous page. */
-export interface ParticipantKey {
-  notOrganizer: boolean;
-  status: string;
-  waitlist: number;
-  createdAt: string;
-  id: string;
-}
-
 /**
  * One keyset page of an event's rows for the team, in list order (organizer first, then by status,
- * waitlist position, arrival). The order is the tuple below, all ascending, so the page after
- * `after` is a row comparison the (event_id, status, role) index serves per event.
+ * waitlist position, arrival). The order is the tuple below, all ascending; the page after the row
+ * `afterId` starts after that row's own tuple, read from the table (so the cursor is just an id
+ * and no timestamp precision is lost on the way through the client).
  */
-export async function listParticipants(tx: Tx, eventId: string, page: { limit: number; after: ParticipantKey | null }):
-  Promise<Array<ParticipantRow & { sort_key: ParticipantKey }>> {
-  const a = page.after;
-  // created_at travels as Postgres text (microseconds kept) and is cast back in SQL: a JS Date
-  // would drop the microseconds and skip or repeat rows created in the same millisecond.
-  const rows = await tx<Array<ParticipantRow & { k_org: boolean; k_wait: number; k_created: string }>>`
-    ${selectParticipants(tx)}, lateral (select p.role <> 'organizer' as k_org, coalesce(p.waitlist_position, 2147483647) as k_wait,
-                                        p.created_at::text as k_created) k
+export async function listParticipants(tx: Tx, eventId: string, page: { limit: number; afterId: string | null }): Promise<ParticipantRow[]> {
+  return tx<ParticipantRow[]>`
+    ${selectParticipants(tx)}
     where p.event_id = ${eventId}
-      and (${a === null} or (k.k_org, p.status, k.k_wait, p.created_at, p.id)
-           > (${a?.notOrganizer ?? false}::boolean, ${a?.status ?? "pending"}::public.event_participant_status, ${a?.waitlist ?? 0}::integer,
-              ${a?.createdAt ?? "epoch"}::text::timestamptz, ${a?.id ?? "00000000-0000-0000-0000-000000000000"}::uuid))
-    order by k.k_org, p.status, k.k_wait, p.created_at, p.id
+      and (${page.afterId}::uuid is null
+           or (p.role <> 'organizer', p.status, coalesce(p.waitlist_position, 2147483647), p.created_at, p.id)
+              > (select c.role <> 'organizer', c.status, coalesce(c.waitlist_position, 2147483647), c.created_at, c.id
+                 from public.event_participants c where c.id = ${page.afterId}::uuid and c.event_id = ${eventId}))
+    order by p.role <> 'organizer', p.status, coalesce(p.waitlist_position, 2147483647), p.created_at, p.id
     limit ${page.limit}`;
-  return rows.map(({ k_org, k_wait, k_created, ...row }) => ({
-    ...(row as unknown as ParticipantRow),
-    sort_key: { notOrganizer: k_org, status: row.status, waitlist: k_wait, createdAt: k_created, id: row.id },
-  }));
 }
 
 /** The event id of a participant row, without locking (to check the event's visibility first). */
