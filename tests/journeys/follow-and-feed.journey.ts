@@ -1,9 +1,7 @@
-// Journey: follow a person, see their upcoming event in the feed; the followee reads the
-// notification and marks notifications read; unfollow empties the feed.
+// Journey: follow a person, see their upcoming event in the feed; unfollow empties it.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
-  closeJourneys, deleteStatement, insertStatement, newUser, ok, readStatement, rest, rpcStatement, uniqueTag,
-  updateStatement, type JourneyUser,
+  closeJourneys, deleteStatement, insertStatement, newUser, ok, readStatement, rest, rpcStatement, uniqueTag, type JourneyUser,
 } from "./support.ts";
 
 const tag = uniqueTag("ff");
@@ -31,7 +29,7 @@ afterAll(closeJourneys);
 const MY_FEED = rpcStatement("my_feed", { page_size: "integer" });
 const followsWhere = `"public"."follows"."follower_id" = $1 AND "public"."follows"."followee_id" = $2`;
 
-describe("follow and feed, notifications read", () => {
+describe("follow and feed", () => {
   it("a follow puts the followee's upcoming event in the feed with its reason; unfollow removes it", async () => {
     const supabase = fan.client;
     // docs/frontend.md § Follow
@@ -66,39 +64,5 @@ describe("follow and feed, notifications read", () => {
     expect(unfollowStatus).toBe(204);
     const { data: after } = await rest(supabase, supabase.rpc("my_feed", { page_size: 20 }), MY_FEED);
     expect(after!.some((e) => e.id === eventId)).toBe(false);
-  });
-
-  it("the followee reads the new_follower notification (snake_case data) and marks it read", async () => {
-    const supabase = host.client;
-    // docs/frontend.md § Notifications
-    const unreadQuery = readStatement(
-      `/notifications?select=id,kind,type,content,link_url,actor_id,data,created_at&is_read=eq.false&order=created_at.desc&limit=20`,
-      `SELECT "public"."notifications"."id", "public"."notifications"."kind", "public"."notifications"."type", "public"."notifications"."content", ` +
-      `"public"."notifications"."link_url", "public"."notifications"."actor_id", "public"."notifications"."data", "public"."notifications"."created_at" ` +
-      `FROM "public"."notifications" WHERE "public"."notifications"."is_read" = $1 ORDER BY "public"."notifications"."created_at" DESC LIMIT 20 OFFSET 0`,
-      [false]);
-    const { data: unread, error } = await rest(supabase,
-      supabase.from("notifications").select("id, kind, type, content, link_url, actor_id, data, created_at")
-        .eq("is_read", false).order("created_at", { ascending: false }).limit(20),
-      unreadQuery);
-    expect(error).toBeNull();
-    const note = unread!.find((n) => n.kind === "new_follower");
-    expect(note).toMatchObject({ actor_id: fan.id, data: { follower_id: fan.id } });
-    expect(unread!.every((n) => Object.keys(n.data as object).every((k) => /^[a-z0-9_]+$/.test(k)))).toBe(true);
-
-    const { error: markError } = await rest(supabase,
-      supabase.from("notifications").update({ is_read: true }).eq("id", note!.id),
-      updateStatement(`/notifications?id=eq.${note!.id}`, "notifications", { is_read: "boolean" }, `"public"."notifications"."id" = $2`, [note!.id]));
-    expect(markError).toBeNull();
-
-    // the follower cannot mark the host's notification (RLS: the row is not theirs; nothing changes)
-    const { data: marked } = await rest(supabase,
-      supabase.rpc("mark_all_notifications_read"), rpcStatement("mark_all_notifications_read", {}, { scalar: true }));
-    expect(typeof marked).toBe("number");
-    const { data: stillUnread } = await rest(supabase,
-      supabase.from("notifications").select("id, kind, type, content, link_url, actor_id, data, created_at")
-        .eq("is_read", false).order("created_at", { ascending: false }).limit(20),
-      unreadQuery);
-    expect(stillUnread).toEqual([]);
   });
 });

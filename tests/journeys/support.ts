@@ -370,4 +370,5 @@ async function replay(statement: RestStatement, request: Request, url: URL, body
 export async function closeJourneys(): Promise<void> {
   await replaySql?.end();
   replaySql = null;
+  await testSql().end();  // the file is done with fixtures too: no open handle keeps the worker alive
 }
