@@ -840,7 +840,6 @@ export type Database = {
           remark: string | null
           reviews_count: number
           search_tags: string[]
-          search_vector: unknown
           start_datetime: string | null
           status: Database["public"]["Enums"]["event_status"]
           timezone: string
@@ -877,7 +876,6 @@ export type Database = {
           remark?: string | null
           reviews_count?: number
           search_tags?: string[]
-          search_vector?: never
           start_datetime?: string | null
           status?: Database["public"]["Enums"]["event_status"]
           timezone?: string
@@ -914,7 +912,6 @@ export type Database = {
           remark?: string | null
           reviews_count?: number
           search_tags?: string[]
-          search_vector?: never
           start_datetime?: string | null
           status?: Database["public"]["Enums"]["event_status"]
           timezone?: string
@@ -1225,6 +1222,7 @@ export type Database = {
           id: string
           location: string | null
           logo_url: string | null
+          member_count: number
           name: string
           owner_id: string
           reviews_count: number
@@ -1246,6 +1244,7 @@ export type Database = {
           id?: string
           location?: string | null
           logo_url?: string | null
+          member_count?: number
           name: string
           owner_id: string
           reviews_count?: number
@@ -1267,6 +1266,7 @@ export type Database = {
           id?: string
           location?: string | null
           logo_url?: string | null
+          member_count?: number
           name?: string
           owner_id?: string
           reviews_count?: number
@@ -1363,6 +1363,7 @@ export type Database = {
           availability: string | null
           avatar_url: string | null
           average_rating: number | null
+          badges: Database["public"]["Enums"]["app_role"][]
           bio: string | null
           can_be_speaker: boolean
           city: string | null
@@ -1393,6 +1394,7 @@ export type Database = {
           availability?: string | null
           avatar_url?: string | null
           average_rating?: number | null
+          badges?: Database["public"]["Enums"]["app_role"][]
           bio?: string | null
           can_be_speaker?: boolean
           city?: string | null
@@ -1423,6 +1425,7 @@ export type Database = {
           availability?: string | null
           avatar_url?: string | null
           average_rating?: number | null
+          badges?: Database["public"]["Enums"]["app_role"][]
           bio?: string | null
           can_be_speaker?: boolean
           city?: string | null
@@ -1765,6 +1768,16 @@ export type Database = {
       }
     }
     Functions: {
+      event_lineup: {
+        Args: { event_id: string }
+        Returns: Database["public"]["CompositeTypes"]["lineup_entry"][]
+        SetofOptions: {
+          from: "*"
+          to: "lineup_entry"
+          isOneToOne: false
+          isSetofReturn: true
+        }
+      }
       mark_all_notifications_read: {
         Args: Record<PropertyKey, never>
         Returns: number
@@ -1809,9 +1822,12 @@ export type Database = {
       search_events: {
         Args: {
           after_cursor?: string
+          category_id?: string
           format?: Database["public"]["Enums"]["event_format"]
+          include_past?: boolean
           organization_id?: string
           page_size?: number
+          price?: Database["public"]["Enums"]["event_registration_type"]
           query?: string
           starts_after?: string
           starts_before?: string
@@ -1821,6 +1837,38 @@ export type Database = {
         SetofOptions: {
           from: "*"
           to: "event_search_result"
+          isOneToOne: false
+          isSetofReturn: true
+        }
+      }
+      search_organizations: {
+        Args: {
+          after_cursor?: string
+          page_size?: number
+          query?: string
+          type?: Database["public"]["Enums"]["organization_type"]
+        }
+        Returns: Database["public"]["CompositeTypes"]["organization_search_result"][]
+        SetofOptions: {
+          from: "*"
+          to: "organization_search_result"
+          isOneToOne: false
+          isSetofReturn: true
+        }
+      }
+      search_people: {
+        Args: {
+          after_cursor?: string
+          page_size?: number
+          query?: string
+          role?: Database["public"]["Enums"]["app_role"]
+          skill_id?: string
+          tag_id?: string
+        }
+        Returns: Database["public"]["CompositeTypes"]["person_search_result"][]
+        SetofOptions: {
+          from: "*"
+          to: "person_search_result"
           isOneToOne: false
           isSetofReturn: true
         }
@@ -1955,6 +2003,53 @@ export type Database = {
         rank: number | null
         cursor: string | null
         reasons: string[] | null
+      }
+      lineup_entry: {
+        user_id: string | null
+        participant_role:
+          | Database["public"]["Enums"]["event_participant_role"]
+          | null
+        full_name: string | null
+        title: string | null
+        avatar_url: string | null
+        badges: Database["public"]["Enums"]["app_role"][] | null
+        sponsor_tier: string | null
+        promo_link: string | null
+        promo_image_url: string | null
+      }
+      organization_search_result: {
+        id: string | null
+        name: string | null
+        type: Database["public"]["Enums"]["organization_type"] | null
+        logo_url: string | null
+        cover_url: string | null
+        description: string | null
+        location: string | null
+        website_url: string | null
+        member_count: number | null
+        followers_count: number | null
+        average_rating: number | null
+        reviews_count: number | null
+        rank: number | null
+        cursor: string | null
+      }
+      person_search_result: {
+        user_id: string | null
+        full_name: string | null
+        title: string | null
+        avatar_url: string | null
+        city: string | null
+        country: string | null
+        badges: Database["public"]["Enums"]["app_role"][] | null
+        sponsor_tier: string | null
+        can_be_speaker: boolean | null
+        average_rating: number | null
+        reviews_count: number | null
+        followers_count: number | null
+        skills: string[] | null
+        tags: string[] | null
+        rank: number | null
+        cursor: string | null
       }
     }
   }

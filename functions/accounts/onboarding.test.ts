@@ -46,7 +46,7 @@ describe("accounts POST /onboarding", () => {
     for (const admin of [adminA, adminB]) {
       const [row] = await testSql()<{ n: number }[]>`
         select count(*)::int as n from public.notifications
-        where recipient_id = ${admin.id} and kind = 'role_requested' and data ->> 'userId' = ${user.id}`;
+        where recipient_id = ${admin.id} and kind = 'role_requested' and data ->> 'user_id' = ${user.id}`;
       expect(row?.n).toBe(1);
     }
   });

@@ -28,7 +28,7 @@ describe("accounts POST /roles", () => {
     expect(reply.body).toMatchObject({ role: "sponsor", status: "pending", decidedAt: null });
     const [row] = await testSql()<{ n: number }[]>`
       select count(*)::int as n from public.notifications
-      where recipient_id = ${admin.id} and kind = 'role_requested' and data ->> 'userId' = ${user.id}`;
+      where recipient_id = ${admin.id} and kind = 'role_requested' and data ->> 'user_id' = ${user.id}`;
     expect(row?.n).toBe(1);
   });
 
@@ -68,7 +68,7 @@ describe("accounts POST /roles", () => {
     }
     expect(await roleStatus(user.id, "admin")).toBeNull();
     const [row] = await testSql()<{ n: number }[]>`
-      select count(*)::int as n from public.notifications where kind = 'role_requested' and data ->> 'userId' = ${user.id}`;
+      select count(*)::int as n from public.notifications where kind = 'role_requested' and data ->> 'user_id' = ${user.id}`;
     expect(row?.n).toBe(0);
   });
 

@@ -39,7 +39,7 @@ describe("organizations: create, read, update, review, delete", () => {
       select user_id, role, status from public.organization_members where org_id = ${id}`;
     expect(members).toEqual([{ user_id: owner.id, role: "owner", status: "active" }]);
     const [note] = await testSql()<{ n: number }[]>`
-      select count(*)::int as n from public.notifications where recipient_id = ${admin.id} and kind = 'org_submitted' and data ->> 'orgId' = ${id}`;
+      select count(*)::int as n from public.notifications where recipient_id = ${admin.id} and kind = 'org_submitted' and data ->> 'org_id' = ${id}`;
     expect(note?.n).toBe(1);
   });
 
@@ -132,7 +132,7 @@ describe("organizations: create, read, update, review, delete", () => {
     expect(rejected.body).toMatchObject({ status: "rejected", decisionReason: "Looks like an impersonation" });
     const [told] = await testSql()<{ n: number }[]>`
       select count(*)::int as n from public.notifications
-      where recipient_id = ${owner.id} and kind = 'org_decided' and data ->> 'orgId' = ${orgId} and data ->> 'status' = 'rejected'`;
+      where recipient_id = ${owner.id} and kind = 'org_decided' and data ->> 'org_id' = ${orgId} and data ->> 'status' = 'rejected'`;
     expect(told?.n).toBe(1);
     expect((await auditRowsFor(orgId, "organization.reject")).length).toBe(1);
     expectError(await callFunction(`organizations/${orgId}/approve`, { token: adminToken, body: {} }), 409, "organizations_status_transition");
@@ -163,7 +163,7 @@ describe("organizations: create, read, update, review, delete", () => {
     const other = await createOrg(`Orv Delete2 ${owner.id.slice(0, 6)}`, owner);
     expect((await callFunction(`organizations/${other}`, { token: adminToken, method: "DELETE" })).status).toBe(200);
     const [note] = await testSql()<{ n: number }[]>`
-      select count(*)::int as n from public.notifications where recipient_id = ${owner.id} and kind = 'org_decided' and data ->> 'orgId' = ${other}`;
+      select count(*)::int as n from public.notifications where recipient_id = ${owner.id} and kind = 'org_decided' and data ->> 'org_id' = ${other}`;
     expect(note?.n).toBe(1);
     expectError(await callFunction(`organizations/${other}`, { token: ownerToken, method: "DELETE", body: { hard: true } }), 400, "invalid_request");
   });

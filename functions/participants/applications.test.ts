@@ -40,7 +40,7 @@ describe("POST /participants/events/:eventId/applications", () => {
   it("lets an approved expert apply as speaker: pending (applied), organizer notified (join_request), applicant e-mailed", async () => {
     const { expert, participantId } = await expertApplication("eve");
     expect(await participantRow(cast.event.id, expert.id)).toMatchObject({ id: participantId, status: "pending", join_method: "applied", role: "speaker" });
-    expect((await notificationsOf(cast.organizer.id, "join_request")).some((note) => note.data.participantId === participantId)).toBe(true);
+    expect((await notificationsOf(cast.organizer.id, "join_request")).some((note) => note.data.participant_id === participantId)).toBe(true);
     expect(await outboxOf(expert.id, "event_request_received")).toHaveLength(1);
   });
 

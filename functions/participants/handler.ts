@@ -8,6 +8,7 @@ import {
   DecideApplicationInput,
   DecidePaymentInput,
   EventParams,
+  ParticipantListQuery,
   InviteParticipantInput,
   LeaveEventInput,
   ParticipantParams,
@@ -30,7 +31,7 @@ import { submitPaymentProof } from "./submit-payment-proof.ts";
 
 export function createHandler(deps: Deps): (req: Request) => Promise<Response> {
   const router = createRouter("participants")
-    .on("GET", "/events/:eventId", publicRoute(deps, { params: EventParams }, listEventParticipants))
+    .on("GET", "/events/:eventId", publicRoute(deps, { params: EventParams, query: ParticipantListQuery }, listEventParticipants))
     .on("POST", "/events/:eventId/invitations", userRoute(deps, { params: EventParams, body: InviteParticipantInput, status: 201 }, inviteParticipant))
     .on("POST", "/events/:eventId/invitation/answer", userRoute(deps, { params: EventParams, body: AnswerInvitationInput }, answerInvitation))
     .on("POST", "/events/:eventId/applications", userRoute(deps, { params: EventParams, body: ApplyToEventInput, status: 201 }, applyToEvent))

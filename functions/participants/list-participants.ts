@@ -1,7 +1,8 @@
 // Who sees what of an event's participants (DOMAIN.md §4, rule 7.7): the team and admins get every
 // row with e-mail and payment; accepted participants get the public names of the other accepted
 // people (never guests, never e-mails); everyone else gets counts.
-import type { ParticipantCounts, ParticipantList, PublicParticipant } from "../_shared/contracts/participation.ts";
+import type { ParticipantCounts, ParticipantList, ParticipantListQuery, PublicParticipant } from "../_shared/contracts/participation.ts";
+import { badRequest } from "../_shared/errors.ts";
 import type { Tx } from "../_shared/database.ts";
 import { callerStanding, type ParticipationEvent, loadParticipationEvent } from "../_shared/event-access.ts";
 import { listParticipants, toParticipant } from "../_shared/participation/participant-rows.ts";
@@ -16,28 +17,73 @@ async function countParticipants(tx: Tx, event: ParticipationEvent): Promise<Par
   return { accepted: row?.accepted ?? 0, attended: row?.attended ?? 0, seatsTaken: row?.seats ?? 0, capacity: event.maxParticipant };
 }
 
-async function publicNames(tx: Tx, eventId: string): Promise<PublicParticipant[]> {
+// Cursors are opaque to clients: base64url of the last row's id (its sort key is read back). A cursor this list did not
+// return is a 400, never a 500.
+// UTF-8 first: names in the participant view may hold any character, and btoa takes Latin-1 only.
+function encodeCursor(key: unknown): string {
+  const bytes = new TextEncoder().encode(JSON.stringify(key));
+  return btoa(Array.from(bytes, (b) => String.fromCharCode(b)).join("")).replace(/\+/g, "-").replace(/\//g, "_").replace(/=+$/, "");
+}
+
+function decodeCursor<T>(cursor: string | undefined, valid: (value: Record<string, unknown>) => boolean): T | null {
+  if (!cursor) return null;
+  try {
+    const binary = atob(cursor.replace(/-/g, "+").replace(/_/g, "/"));
+    const text = new TextDecoder("utf-8", { fatal: true }).decode(Uint8Array.from(binary, (c) => c.charCodeAt(0)));
+    const value = JSON.parse(text) as Record<string, unknown>;
+    if (value && typeof value === "object" && valid(value)) return value as T;
+  } catch {
+    // falls through to the 400 below
+  }
+  throw badRequest("cursor is not a cursor returned by this list: pass the nextCursor you received");
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+// A cursor names the last row of the previous page (team: participant id; names: user id).
+interface RowKey { i: string }
+const isRowKey = (v: Record<string, unknown>) => UUID.test(String(v.i));
+
+async function publicNames(tx: Tx, eventId: string, page: { limit: number; afterUserId: string | null }):
+  Promise<{ participants: PublicParticipant[]; nextCursor: string | null }> {
   const rows = await tx<{ user_id: string; full_name: string; role: PublicParticipant["role"] }[]>`
     select p.user_id, pr.full_name, p.role
     from public.event_participants p
     join public.profiles pr on pr.user_id = p.user_id
     where p.event_id = ${eventId} and p.user_id is not null and p.status in ('accepted', 'attended')
       and private.is_visible_profile(p.user_id)
-    order by (p.role = 'organizer') desc, pr.full_name, p.user_id`;
-  return rows.map((row) => ({ userId: row.user_id, name: row.full_name, role: row.role }));
+      and (${page.afterUserId}::uuid is null
+           or (p.role <> 'organizer', pr.full_name, p.user_id)
+              > (select c.role <> 'organizer', cp.full_name, c.user_id from public.event_participants c
+                 join public.profiles cp on cp.user_id = c.user_id
+                 where c.event_id = ${eventId} and c.user_id = ${page.afterUserId}::uuid))
+    order by p.role <> 'organizer', pr.full_name, p.user_id
+    limit ${page.limit + 1}`;
+  const items = rows.slice(0, page.limit);
+  const last = items.at(-1);
+  return {
+    participants: items.map((row) => ({ userId: row.user_id, name: row.full_name, role: row.role })),
+    nextCursor: rows.length > page.limit && last ? encodeCursor({ i: last.user_id }) : null,
+  };
 }
 
 export async function listEventParticipants(
-  { t, caller, params }: PublicOperationContext<{ eventId: string }, undefined>,
+  { t, caller, params, query }: PublicOperationContext<{ eventId: string }, undefined>,
 ): Promise<ParticipantList> {
+  const { limit, cursor } = query as ParticipantListQuery;
   const event = await loadParticipationEvent(t, params.eventId);
   const counts = await countParticipants(t.tx, event);
   if (!caller) return { view: "public", counts };
   const access = await callerStanding(t, event, caller);
   if (access.isTeam || access.isAdmin) {
-    return { view: "team", counts, participants: (await listParticipants(t.tx, event.id)).map(toParticipant) };
+    const rows = await listParticipants(t.tx, event.id, { limit: limit + 1, afterId: decodeCursor<RowKey>(cursor, isRowKey)?.i ?? null });
+    const items = rows.slice(0, limit);
+    const last = items.at(-1);
+    return {
+      view: "team", counts, participants: items.map(toParticipant),
+      nextCursor: rows.length > limit && last ? encodeCursor({ i: last.id }) : null,
+    };
   }
   const [own] = await t.tx<{ ok: boolean }[]>`select private.is_accepted_participant(${event.id}) as ok`;
-  if (own?.ok) return { view: "participant", counts, participants: await publicNames(t.tx, event.id) };
+  if (own?.ok) return { view: "participant", counts, ...(await publicNames(t.tx, event.id, { limit, afterUserId: decodeCursor<RowKey>(cursor, isRowKey)?.i ?? null })) };
   return { view: "public", counts };
 }

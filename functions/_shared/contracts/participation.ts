@@ -115,9 +115,17 @@ export const ParticipantCounts = z.object({
 });
 export type ParticipantCounts = z.infer<typeof ParticipantCounts>;
 
+/** Keyset pages of the participant list: `limit` rows, then pass `nextCursor` as `cursor`. */
+export const ParticipantListQuery = z.strictObject({
+  limit: z.coerce.number().int().min(1).max(200).default(100),
+  cursor: z.string().regex(/^[A-Za-z0-9_-]{1,400}$/, "Invalid cursor").optional(),
+});
+export type ParticipantListQuery = z.infer<typeof ParticipantListQuery>;
+
+const NextCursor = z.string().nullable().describe("Pass as `cursor` for the next page; null on the last page");
 export const ParticipantList = z.discriminatedUnion("view", [
-  z.object({ view: z.literal("team"), counts: ParticipantCounts, participants: z.array(Participant) }),
-  z.object({ view: z.literal("participant"), counts: ParticipantCounts, participants: z.array(PublicParticipant) }),
+  z.object({ view: z.literal("team"), counts: ParticipantCounts, participants: z.array(Participant), nextCursor: NextCursor }),
+  z.object({ view: z.literal("participant"), counts: ParticipantCounts, participants: z.array(PublicParticipant), nextCursor: NextCursor }),
   z.object({ view: z.literal("public"), counts: ParticipantCounts }),
 ]);
 export type ParticipantList = z.infer<typeof ParticipantList>;
@@ -133,11 +141,11 @@ const ALREADY_PARTICIPANT = { status: 409, code: "already_participant", when: "t
 
 export const routes: RouteContract[] = [
   {
-    function: "participants", method: "GET", path: "/events/:eventId", auth: "optional", params: EventParams,
-    summary: "List an event's participants",
+    function: "participants", method: "GET", path: "/events/:eventId", auth: "optional", params: EventParams, query: ParticipantListQuery,
+    summary: "List an event's participants (keyset pages: limit, cursor → nextCursor)",
     description: "Full rows (e-mail, payment) for the organizer, accepted committee and admins; public names of accepted people for accepted participants; counts for everyone else (anon key included).",
     responses: { 200: { description: "The list in the caller's view", schema: ParticipantList } },
-    errors: [NOT_FOUND, FORBIDDEN],
+    errors: [NOT_FOUND, FORBIDDEN, { status: 400, code: "invalid_request", when: "limit out of 1..200, or a cursor this list did not return" }],
   },
   {
     function: "participants", method: "POST", path: "/events/:eventId/invitations", auth: "user", params: EventParams,

@@ -79,10 +79,22 @@ export async function readParticipant(tx: Tx, participantId: string): Promise<Pa
   return row;
 }
 
-export async function listParticipants(tx: Tx, eventId: string): Promise<ParticipantRow[]> {
+/**
+ * One keyset page of an event's rows for the team, in list order (organizer first, then by status,
+ * waitlist position, arrival). The order is the tuple below, all ascending; the page after the row
+ * `afterId` starts after that row's own tuple, read from the table (so the cursor is just an id
+ * and no timestamp precision is lost on the way through the client).
+ */
+export async function listParticipants(tx: Tx, eventId: string, page: { limit: number; afterId: string | null }): Promise<ParticipantRow[]> {
   return tx<ParticipantRow[]>`
-    ${selectParticipants(tx)} where p.event_id = ${eventId}
-    order by (p.role = 'organizer') desc, p.status, p.waitlist_position nulls last, p.created_at, p.id`;
+    ${selectParticipants(tx)}
+    where p.event_id = ${eventId}
+      and (${page.afterId}::uuid is null
+           or (p.role <> 'organizer', p.status, coalesce(p.waitlist_position, 2147483647), p.created_at, p.id)
+              > (select c.role <> 'organizer', c.status, coalesce(c.waitlist_position, 2147483647), c.created_at, c.id
+                 from public.event_participants c where c.id = ${page.afterId}::uuid and c.event_id = ${eventId}))
+    order by p.role <> 'organizer', p.status, coalesce(p.waitlist_position, 2147483647), p.created_at, p.id
+    limit ${page.limit}`;
 }
 
 /** The event id of a participant row, without locking (to check the event's visibility first). */

@@ -20,6 +20,8 @@ export interface OperationContext<P, B> {
 interface RouteSpec<P extends z.ZodType, B extends z.ZodType | undefined> {
   params: P;
   body?: B;
+  /** Query string schema (public routes): parsed into the context's `query`. */
+  query?: z.ZodType;
   status?: number;
 }
 
@@ -50,6 +52,8 @@ export interface PublicOperationContext<P, B> {
   caller: Caller | null;
   params: P;
   body: B;
+  /** The parsed query string (an empty object when the route declares none). */
+  query: Record<string, unknown>;
   now: Date;
 }
 
@@ -62,14 +66,15 @@ export function publicRoute<P extends z.ZodType, B extends z.ZodType | undefined
   spec: RouteSpec<P, B>,
   operation: (ctx: PublicOperationContext<z.infer<P>, BodyOf<B>>) => Promise<R>,
 ): (ctx: RouteContext) => Promise<Response> {
-  return async ({ req, params }) => {
+  return async ({ req, params, url }) => {
     const caller = await optionalUser(deps.auth, req);
     const parsedParams = spec.params.parse(params) as z.infer<P>;
+    const query = (spec.query ? spec.query.parse(Object.fromEntries(url.searchParams)) : {}) as Record<string, unknown>;
     const body = (spec.body ? spec.body.parse(await readJson(req)) : undefined) as BodyOf<B>;
     const now = deps.clock.now();
     const result = await inCallerTransaction(deps.sql, caller, async (t) => {
       if (caller) await requireActiveAccount(t);
-      return operation({ t, caller, params: parsedParams, body, now });
+      return operation({ t, caller, params: parsedParams, body, query, now });
     });
     return json(result, spec.status ?? 200);
   };

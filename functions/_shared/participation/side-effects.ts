@@ -21,7 +21,8 @@ export interface NotificationInput {
 }
 
 export async function notify(tx: Tx, input: NotificationInput): Promise<void> {
-  const data = { eventId: input.eventId, ...(input.data ?? {}) };
+  // Keys are stored in snake_case (private.notify converts them): data.event_id for every notification.
+  const data = { event_id: input.eventId, ...(input.data ?? {}) };
   await tx`
     select private.notify(
       ${input.recipientId}::uuid, ${input.kind}::public.notification_kind, ${input.content},

@@ -18,6 +18,7 @@ export const BUILD_STEPS = [
   { file: "04_participants.sql", label: "~2,000,000 audience participations", parts: 2 },
   { file: "05_social.sql", label: "500,000 follows, notifications, reviews", parts: 3 },
   { file: "06_counts.sql", label: "follower counts, review aggregates" },
+  { file: "06_discovery_columns.sql", label: "badges, member counts, event search documents" },
   { file: "07_indexes.sql", label: "rebuild indexes and unique constraints", parts: 2 },
 ];
 
