@@ -24,11 +24,12 @@ create function private.payment_proof_window_open(
   at_time timestamptz
 ) returns boolean
 language sql immutable set search_path = '' as $$
-  select registration_type = 'paid'
+  -- coalesce: a null anywhere (no payment status yet, unknown event) means closed, never "unknown".
+  select coalesce(registration_type = 'paid'
     and event_status = 'published'
     and (ends_at is null or ends_at > at_time)
     and (participant_status in ('pending', 'waitlisted')
-         or (participant_status = 'rejected' and payment_status = 'rejected'))
+         or (participant_status = 'rejected' and payment_status is not distinct from 'rejected')), false)
 $$;
 comment on function private.payment_proof_window_open(public.event_participant_status, public.payment_status, public.event_status,
   public.event_registration_type, timestamptz, timestamptz) is
