@@ -3,6 +3,7 @@
 //  2. generated types current; `supabase db advisors` with no WARN/ERROR finding
 //  3. Deno type check of every function and local service; tsc (strict) for what Node loads
 //  4. vitest: unit, contract and HTTP tests (real Deno gateway + mail catcher on that database)
+//     then the screen journeys (tests/journeys, supabase-js) on that database
 //  5. Postgres 17 (hosted default): the same migrations and seed replayed
 // Prints one summary; exits non-zero on any failure.
 import { spawnSync } from "node:child_process";
@@ -53,7 +54,7 @@ function pgTapFiles() {
 
 let pg15 = null;
 try {
-  if (["pgtap", "types", "advisors", "vitest"].some(wants)) {
+  if (["pgtap", "types", "advisors", "vitest", "journeys"].some(wants)) {
     console.log("[test] building a throwaway Postgres 15 database (base, migrations via the Supabase CLI, seed)");
     pg15 = await startThrowawayCluster({ major: 15, label: "test" });
   }
@@ -118,6 +119,14 @@ try {
     if (!summary) return { failed: 1, note: `vitest exited ${result.status} without a report` };
     const failed = summary.numFailedTests + (result.status === 0 ? 0 : summary.numFailedTests === 0 ? 1 : 0);
     return { passed: summary.numPassedTests, failed, note: `${summary.numTotalTestSuites} suites` };
+  });
+
+  await stage("journeys", () => {
+    // Screen flows through supabase-js (tests/journeys): the real gateway, PostgREST's SQL replayed.
+    const result = run(process.execPath, ["scripts/test-journeys.mjs"], { env: { ...process.env, ATAS_TEST_DB_URL: dbUrl({ port: pg15.port }) } });
+    const line = /(\d+) passed, (\d+) failed\s*$/.exec(result.stdout ?? "");
+    if (!line) return { failed: 1, note: `test:journeys exited ${result.status} without its closing line` };
+    return { passed: Number(line[1]), failed: Number(line[2]) + (result.status === 0 || Number(line[2]) > 0 ? 0 : 1) };
   });
 } finally {
   pg15?.stop();
