@@ -15,6 +15,10 @@ const result = spawnSync(binOf("vitest"), ["run", "--config", "vitest.journeys.c
 const summary = fs.existsSync(report) ? JSON.parse(fs.readFileSync(report, "utf8")) : null;
 let passed = summary?.numPassedTests ?? 0;
 let failed = summary?.numFailedTests ?? 0;
+// A file whose setup failed has its journeys skipped, not failed: count the file as one failure.
+for (const file of summary?.testResults ?? []) {
+  if (file.status === "failed" && !(file.assertionResults ?? []).some((t) => t.status === "failed")) failed += 1;
+}
 // A crash, a file that failed to load, or no journey at all counts as a failure, never as green.
 if (!summary || (result.status !== 0 && failed === 0) || summary.numTotalTests === 0) failed += 1;
 console.log(`${passed} passed, ${failed} failed`);

@@ -41,6 +41,8 @@ export interface RestStatement {
   params?: Array<string | number | boolean | null>;
   /** RPCs: the body's keys; PostgREST calls the function with exactly these named arguments. */
   bodyKeys?: string[];
+  /** false when PostgREST does not bind the request body ($1), e.g. a function with no arguments. */
+  usesBody?: boolean;
   /** HTTP status PostgREST answers on success: 200 for reads and RPCs, 201 for inserts, 204 for a write with no body. */
   status?: number;
 }
@@ -199,7 +201,8 @@ export function rpcStatement(fn: string, args: Record<string, string>, options: 
     : `WITH ${argsCte}pgrst_source AS ( SELECT "pgrst_call".* FROM ${call} pgrst_call ) ` +
       `SELECT null::bigint AS total_result_set, pg_catalog.count(_postgrest_t) AS page_total, ` +
       `coalesce(json_agg(_postgrest_t), '[]') AS body, ${TAIL} FROM ( SELECT * FROM pgrst_source ) _postgrest_t`;
-  return { request: `POST /rpc/${fn}`, sql, params: [], bodyKeys: names };
+  // A function without arguments is called without reading the body ({} from supabase-js).
+  return { request: `POST /rpc/${fn}`, sql, params: [], bodyKeys: names, usesBody: names.length > 0 };
 }
 
 const TAIL = `nullif(current_setting('response.headers', true), '') AS response_headers, ` +
@@ -216,6 +219,51 @@ export function readStatement(request: string, source: string, params: RestState
     sql: `WITH pgrst_source AS ( ${source} ) SELECT null::bigint AS total_result_set, pg_catalog.count(_postgrest_t) AS page_total, ` +
       `coalesce(json_agg(_postgrest_t), '[]') AS body, ${TAIL} FROM ( SELECT * FROM pgrst_source ) _postgrest_t`,
     params,
+  };
+}
+
+const WRITE_TAIL = `SELECT '' AS total_result_set, pg_catalog.count(_postgrest_t) AS page_total, array[]::text[] AS header, ''::text AS body, ${TAIL} FROM ( SELECT * FROM pgrst_source ) _postgrest_t`;
+
+/** The body as PostgREST reads it for a write: $1 as an array of records with the named columns. */
+function bodyRecords(columns: Record<string, string>): string {
+  const names = Object.keys(columns);
+  return `(SELECT $1::json AS json_data) pgrst_payload, LATERAL (SELECT CASE WHEN pg_catalog.json_typeof(pgrst_payload.json_data) = 'array' ` +
+    `THEN pgrst_payload.json_data ELSE pg_catalog.json_build_array(pgrst_payload.json_data) END AS val) pgrst_uniform_json, ` +
+    `LATERAL (SELECT ${names.map((n) => `"${n}"`).join(", ")} FROM pg_catalog.json_to_recordset(pgrst_uniform_json.val) ` +
+    `AS _(${names.map((n) => `"${n}" ${columns[n]}`).join(", ")}) ) pgrst_body`;
+}
+
+/** PostgREST's statement for `POST /rest/v1/<table>` (insert, no representation asked): 201, no body. */
+export function insertStatement(table: string, columns: Record<string, string>): RestStatement {
+  const names = Object.keys(columns);
+  return {
+    request: `POST /${table}`,  // one object: supabase-js adds ?columns= only for arrays
+    bodyKeys: names,
+    sql: `WITH pgrst_source AS ( INSERT INTO "public"."${table}"(${names.map((n) => `"${n}"`).join(", ")}) ` +
+      `SELECT ${names.map((n) => `"pgrst_body"."${n}"`).join(", ")} FROM ${bodyRecords(columns)} RETURNING 1 ) ${WRITE_TAIL}`,
+    status: 201,
+  };
+}
+
+/** PostgREST's statement for `PATCH /rest/v1/<table>?<filters>` (filters as $2…): 204. */
+export function updateStatement(request: string, table: string, columns: Record<string, string>, where: string, params: RestStatement["params"]): RestStatement {
+  const names = Object.keys(columns);
+  return {
+    request: `PATCH ${request}`,
+    sql: `WITH pgrst_source AS ( UPDATE "public"."${table}" SET ${names.map((n) => `"${n}" = "pgrst_body"."${n}"`).join(", ")} ` +
+      `FROM ${bodyRecords(columns)} WHERE ${where} RETURNING 1 ) ${WRITE_TAIL}`,
+    params,
+    status: 204,
+  };
+}
+
+/** PostgREST's statement for `DELETE /rest/v1/<table>?<filters>` (filters as $1…): 204. */
+export function deleteStatement(request: string, table: string, where: string, params: RestStatement["params"]): RestStatement {
+  return {
+    request: `DELETE ${request}`,
+    sql: `WITH pgrst_source AS ( DELETE FROM "public"."${table}" WHERE ${where} RETURNING 1 ) ${WRITE_TAIL}`,
+    params,
+    status: 204,
   };
 }
 
@@ -272,12 +320,13 @@ async function replay(statement: RestStatement, request: Request, url: URL, body
   const headers: Record<string, string> = {};
   request.headers.forEach((value, key) => { headers[key] = value; });
   const readOnly = request.method === "GET" || request.method === "HEAD";
-  const params = request.method === "POST" && statement.request.startsWith("POST /rpc/")
-    // parsed: postgres.js learns from the statement that $1 is json and serializes it itself
-    ? [JSON.parse(body ?? "{}") as postgres.JSONValue, ...(statement.params ?? [])]
+  // A request body is PostgREST's $1 (json); filter values follow. Parsed: postgres.js learns from
+  // the statement that $1 is json and serializes it itself.
+  const params = body && statement.usesBody !== false
+    ? [JSON.parse(body) as postgres.JSONValue, ...(statement.params ?? [])]
     : statement.params ?? [];
   if (statement.bodyKeys) {
-    const sent = Object.keys(JSON.parse(body ?? "{}") as object).sort().join(",");
+    const sent = Object.keys(JSON.parse(body || "{}") as object).sort().join(",");
     if (sent !== [...statement.bodyKeys].sort().join(",")) {
       throw new Error(`${statement.request}: the call sent arguments {${sent}} but the statement names {${statement.bodyKeys.join(",")}}`);
     }
