@@ -31,6 +31,8 @@ export { testSql };
 export type AppClient = SupabaseClient<Database>;
 export type AppRole = "student" | "teacher" | "expert" | "sponsor" | "admin";
 
+export type Params = Array<string | number | boolean | null>;
+
 /** What PostgREST runs for one request: the statement, its parameters, the shape of its reply. */
 export interface RestStatement {
   /** The request exactly as supabase-js sends it: method, then path + query after /rest/v1, decoded. */
@@ -38,7 +40,7 @@ export interface RestStatement {
   /** PostgREST's main statement. For RPCs `$1` is the request body (json), as PostgREST binds it. */
   sql: string;
   /** Parameters after the body ($2…) for RPCs, or $1… for table reads (filter values). */
-  params?: Array<string | number | boolean | null>;
+  params?: Params;
   /** RPCs: the body's keys; PostgREST calls the function with exactly these named arguments. */
   bodyKeys?: string[];
   /** false when PostgREST does not bind the request body ($1), e.g. a function with no arguments. */
@@ -213,7 +215,7 @@ const TAIL = `nullif(current_setting('response.headers', true), '') AS response_
  * the `pgrst_source` SELECT PostgREST builds for the select list, embeds and filters (filter values
  * as $1…), wrapped in its standard aggregate.
  */
-export function readStatement(request: string, source: string, params: RestStatement["params"] = []): RestStatement {
+export function readStatement(request: string, source: string, params: Params = []): RestStatement {
   return {
     request: `GET ${request}`,
     sql: `WITH pgrst_source AS ( ${source} ) SELECT null::bigint AS total_result_set, pg_catalog.count(_postgrest_t) AS page_total, ` +
@@ -246,7 +248,7 @@ export function insertStatement(table: string, columns: Record<string, string>):
 }
 
 /** PostgREST's statement for `PATCH /rest/v1/<table>?<filters>` (filters as $2…): 204. */
-export function updateStatement(request: string, table: string, columns: Record<string, string>, where: string, params: RestStatement["params"]): RestStatement {
+export function updateStatement(request: string, table: string, columns: Record<string, string>, where: string, params: Params): RestStatement {
   const names = Object.keys(columns);
   return {
     request: `PATCH ${request}`,
@@ -258,7 +260,7 @@ export function updateStatement(request: string, table: string, columns: Record<
 }
 
 /** PostgREST's statement for `DELETE /rest/v1/<table>?<filters>` (filters as $1…): 204. */
-export function deleteStatement(request: string, table: string, where: string, params: RestStatement["params"]): RestStatement {
+export function deleteStatement(request: string, table: string, where: string, params: Params): RestStatement {
   return {
     request: `DELETE ${request}`,
     sql: `WITH pgrst_source AS ( DELETE FROM "public"."${table}" WHERE ${where} RETURNING 1 ) ${WRITE_TAIL}`,
