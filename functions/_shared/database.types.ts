@@ -173,36 +173,6 @@ export type Database = {
           },
         ]
       }
-      email_templates: {
-        Row: {
-          body_html: string
-          created_at: string
-          id: string
-          name: string
-          subject: string
-          updated_at: string
-          variables: string[]
-        }
-        Insert: {
-          body_html: string
-          created_at?: string
-          id?: string
-          name: string
-          subject: string
-          updated_at?: string
-          variables?: string[]
-        }
-        Update: {
-          body_html?: string
-          created_at?: string
-          id?: string
-          name?: string
-          subject?: string
-          updated_at?: string
-          variables?: string[]
-        }
-        Relationships: []
-      }
       event_categories: {
         Row: {
           category_id: string

@@ -11,6 +11,8 @@ describe("accounts refuses bad input on every write route", () => {
     "POST /onboarding": { profile: { fullName: "Valid" }, role: "student" },
     "POST /roles": { role: "expert" },
     "DELETE /me": { confirm: true },
+    "PUT /onboarding/progress": { step: 1 },
+    "POST /onboarding/skip": {},
   };
 
   beforeAll(async () => {

@@ -11,6 +11,8 @@ const bodies: Record<string, unknown> = {
   "POST /onboarding": { profile: { fullName: "Nobody" }, role: "student" },
   "POST /roles": { role: "expert" },
   "DELETE /me": { confirm: true },
+  "PUT /onboarding/progress": { step: 1, data: { fullName: "Nobody" } },
+  "POST /onboarding/skip": {},
 };
 
 describe("accounts refuses forbidden actors on every route", () => {

@@ -5,13 +5,20 @@ import { inCallerTransaction } from "../_shared/database.ts";
 import { type Deps, depsFromEnv } from "../_shared/deps.ts";
 import { json } from "../_shared/http.ts";
 import { createRouter } from "../_shared/router.ts";
-import { CompleteOnboardingInput, DeleteAccountInput, RequestRoleInput } from "../_shared/contracts/accounts.ts";
+import {
+  CompleteOnboardingInput,
+  DeleteAccountInput,
+  RequestRoleInput,
+  SaveOnboardingProgressInput,
+  SkipOnboardingInput,
+} from "../_shared/contracts/accounts.ts";
 import { type AuthAdmin, authAdminFromEnv } from "../_shared/moderation/auth-sessions.ts";
 import { requireActiveAccount } from "../_shared/moderation/current-account.ts";
 import { parseBody } from "../_shared/moderation/request-input.ts";
 import { deleteOwnAccount } from "./account-deletion.ts";
 import { readMe } from "./me.ts";
 import { completeOnboarding } from "./onboarding.ts";
+import { saveOnboardingProgress, skipOnboarding } from "./onboarding-progress.ts";
 import { requestRole } from "./role-requests.ts";
 
 export interface AccountsDeps extends Deps {
@@ -30,6 +37,22 @@ export function createHandler(deps: AccountsDeps): (req: Request) => Promise<Res
       return json(await inCallerTransaction(deps.sql, caller, async ({ tx }) => {
         const account = await requireActiveAccount(tx, caller.id);
         return completeOnboarding(tx, account, input);
+      }));
+    })
+    .on("PUT", "/onboarding/progress", async (ctx) => {
+      const caller = await requireUser(deps.auth, ctx.req);
+      const input = await parseBody(SaveOnboardingProgressInput, ctx);
+      return json(await inCallerTransaction(deps.sql, caller, async ({ tx }) => {
+        const account = await requireActiveAccount(tx, caller.id);
+        return saveOnboardingProgress(tx, account, input);
+      }));
+    })
+    .on("POST", "/onboarding/skip", async (ctx) => {
+      const caller = await requireUser(deps.auth, ctx.req);
+      await parseBody(SkipOnboardingInput, ctx);
+      return json(await inCallerTransaction(deps.sql, caller, async ({ tx }) => {
+        const account = await requireActiveAccount(tx, caller.id);
+        return skipOnboarding(tx, account);
       }));
     })
     .on("POST", "/roles", async (ctx) => {

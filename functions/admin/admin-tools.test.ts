@@ -64,7 +64,7 @@ describe("admin tools", () => {
       body: { audience: { kind: "users", userIds: [active.id, suspended.id] }, content: "Maintenance tonight", linkUrl: "/status" },
     });
     expect(reply.status).toBe(201);
-    expect(reply.body).toEqual({ recipients: 1 });
+    expect(reply.body).toEqual({ recipients: 1, emailsQueued: 0, audienceSize: 1, test: false });
     expect((await notificationsOf(active.id, "admin_broadcast")).length).toBe(1);
     expect((await notificationsOf(suspended.id, "admin_broadcast")).length).toBe(0);
 
@@ -85,7 +85,7 @@ describe("admin tools", () => {
     await addParticipant(eventId, banned);
     await suspend(banned);
     const reply = await callFunction("admin/broadcasts", { token: adminToken, body: { audience: { kind: "event_participants", eventId }, content: "Room changed" } });
-    expect(reply.body).toEqual({ recipients: 2 }); // organizer + guest
+    expect(reply.body).toEqual({ recipients: 2, emailsQueued: 0, audienceSize: 2, test: false }); // organizer + guest
     expect((await notificationsOf(banned.id, "admin_broadcast")).length).toBe(0);
 
     const all = await callFunction("admin/broadcasts", { token: adminToken, body: { audience: { kind: "all_active" }, content: "Hello everyone" } });
@@ -95,6 +95,35 @@ describe("admin tools", () => {
       where nt.kind = 'admin_broadcast' and nt.content = 'Hello everyone' and u.status <> 'active'`;
     expect(row?.n).toBe(0);
     expect((await notificationsOf(guest.id, "admin_broadcast")).length).toBe(2);
+  });
+
+  it("e-mails a broadcast through the outbox after a test send that reaches only the admin", async () => {
+    const reader = await createUser("tools-bc-mail");
+    const muted = await createUser("tools-bc-muted");
+    const suspended = await createUser("tools-bc-mail-susp");
+    await suspend(suspended);
+    await testSql()`insert into public.notification_preferences (user_id, kind, email_enabled) values (${muted.id}, 'admin_broadcast', false)`;
+    const outbox = (userId: string) => testSql()<{ n: number }[]>`
+      select count(*)::int as n from private.email_outbox o where o.recipient_user_id = ${userId} and o.template = 'admin_broadcast'`;
+    const audience = { kind: "users", userIds: [reader.id, muted.id, suspended.id] };
+    const email = { subject: "Maintenance <Sunday>", body: "Offline 02:00–04:00 UTC.\n\nThanks & <bye>." };
+
+    const test = await callFunction("admin/broadcasts", { token: adminToken, body: { audience, content: "Maintenance", email, testSend: true } });
+    expect(test.status).toBe(201);
+    expect(test.body).toEqual({ recipients: 0, emailsQueued: 1, audienceSize: 2, test: true });
+    expect(await countRows(outbox(admin.id))).toBeGreaterThanOrEqual(1);
+    expect(await countRows(outbox(reader.id))).toBe(0);
+    expect((await notificationsOf(reader.id, "admin_broadcast")).length).toBe(0);
+
+    const real = await callFunction("admin/broadcasts", { token: adminToken, body: { audience, content: "Maintenance", email } });
+    expect(real.status).toBe(201);
+    expect(real.body).toEqual({ recipients: 2, emailsQueued: 1, audienceSize: 2, test: false });
+    expect(await countRows(outbox(reader.id))).toBe(1);
+    expect(await countRows(outbox(muted.id))).toBe(0); // turned admin_broadcast e-mails off
+    expect(await countRows(outbox(suspended.id))).toBe(0);
+    expect((await notificationsOf(muted.id, "admin_broadcast")).length).toBe(1);
+
+    expectError(await callFunction("admin/broadcasts", { token: adminToken, body: { audience, content: "x", testSend: true } }), 400, "invalid_request");
   });
 
   it("refuses bad broadcasts and non-admins, writing nothing", async () => {

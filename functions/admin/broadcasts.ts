@@ -38,6 +38,20 @@ async function audienceIds(tx: Tx, audience: BroadcastInput["audience"]): Promis
 
 export async function broadcast(tx: Tx, admin: CurrentAccount, input: BroadcastInput): Promise<BroadcastResult> {
   const ids = await audienceIds(tx, input.audience);
+  const sendId = crypto.randomUUID();
+  if (input.testSend && input.email) {
+    // Test send: the admin alone receives the e-mail exactly as recipients would; nobody else
+    // is notified or e-mailed.
+    const queued = await queueBroadcastEmails(tx, [admin.id], input.email, `admin_broadcast:test:${sendId}`);
+    await writeAudit(tx, {
+      actorId: admin.id,
+      action: "notification.broadcast_test",
+      targetType: "notification",
+      targetId: null,
+      details: { audience: input.audience, audienceSize: ids.length, subject: input.email.subject },
+    });
+    return { recipients: 0, emailsQueued: queued, audienceSize: ids.length, test: true };
+  }
   if (ids.length > 0) {
     await tx`
       select private.notify(recipient, 'admin_broadcast'::public.notification_kind, ${input.content}, ${input.linkUrl ?? null},
@@ -49,7 +63,35 @@ export async function broadcast(tx: Tx, admin: CurrentAccount, input: BroadcastI
     action: "notification.broadcast",
     targetType: "notification",
     targetId: null,
-    details: { audience: input.audience, recipients: ids.length, content: input.content },
+    details: { audience: input.audience, recipients: ids.length, content: input.content, emailSubject: input.email?.subject ?? null },
   });
-  return { recipients: ids.length };
+  const emailsQueued = input.email ? await queueBroadcastEmails(tx, ids, input.email, `admin_broadcast:${sendId}`) : 0;
+  return { recipients: ids.length, emailsQueued, audienceSize: ids.length, test: false };
+}
+
+/**
+ * One outbox row per recipient (template admin_broadcast, rendered and escaped by the dispatcher;
+ * private.enqueue_email skips users who turned these e-mails off). Returns how many were queued.
+ */
+async function queueBroadcastEmails(
+  tx: Tx,
+  recipientIds: string[],
+  email: { subject: string; body: string },
+  dedupePrefix: string,
+): Promise<number> {
+  if (recipientIds.length === 0) return 0;
+  const [present] = await tx<{ ok: boolean }[]>`
+    select to_regprocedure('private.enqueue_email(uuid, text, jsonb, text)') is not null as ok`;
+  if (!present?.ok) return 0;
+  const [row] = await tx<{ queued: number }[]>`
+    select count(queued)::int as queued from (
+      select private.enqueue_email(
+        r.id,
+        'admin_broadcast',
+        jsonb_strip_nulls(jsonb_build_object('subject', ${email.subject}::text, 'body', ${email.body}::text, 'recipientName', left(p.full_name, 120))),
+        ${dedupePrefix} || ':' || r.id::text) as queued
+      from unnest(${recipientIds}::uuid[]) as r(id)
+      left join public.profiles p on p.user_id = r.id
+    ) as sent`;
+  return row?.queued ?? 0;
 }

@@ -9,6 +9,8 @@ import {
   MarkAttendanceInput,
   OnlineCheckInInput,
   ParticipantParams,
+  ScanQrInput,
+  TeamWalkInInput,
   TokenParams,
   WalkInInput,
 } from "../_shared/contracts/attendance.ts";
@@ -20,6 +22,8 @@ import { z } from "zod";
 import { checkInOnline, checkInWithCode } from "./check-in.ts";
 import { currentCode } from "./current-code.ts";
 import { markAttendance } from "./mark-attendance.ts";
+import { myQr, scanQr } from "./personal-qr.ts";
+import { teamWalkIn } from "./team-walk-in.ts";
 import { submitWalkIn } from "./walk-in.ts";
 import { createWalkInToken, deactivateWalkInToken, listWalkInTokens } from "./walk-in-tokens.ts";
 
@@ -39,6 +43,9 @@ export function createHandler(deps: AttendanceDeps): (req: Request) => Promise<R
     .on("GET", "/events/:eventId/walk-in-tokens", userRoute(deps, { params: EventParams }, listWalkInTokens))
     .on("POST", "/events/:eventId/walk-in-tokens", userRoute(deps, { params: EventParams, body: CreateWalkInTokenInput, status: 201 }, createWalkInToken))
     .on("POST", "/walk-in-tokens/:tokenId/deactivate", userRoute(deps, { params: TokenParams, body: DeactivateWalkInTokenInput }, deactivateWalkInToken))
+    .on("GET", "/events/:eventId/my-qr", userRoute(deps, { params: EventParams }, myQr(deps.checkinSecret)))
+    .on("POST", "/events/:eventId/scan", userRoute(deps, { params: EventParams, body: ScanQrInput }, scanQr(deps.checkinSecret)))
+    .on("POST", "/events/:eventId/walk-ins", userRoute(deps, { params: EventParams, body: TeamWalkInInput, status: 201 }, teamWalkIn))
     .on("POST", "/walk-in", publicRoute(deps, { params: NoParams, body: WalkInInput, status: 201 }, submitWalkIn));
   return (req) => router.handle(req);
 }

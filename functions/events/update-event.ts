@@ -4,6 +4,7 @@
 import type { Caller } from "../_shared/auth.ts";
 import { ANNOUNCED_EVENT_FIELDS, CORE_EVENT_FIELDS, type EventResponse, UpdateEventInput } from "../_shared/contracts/events.ts";
 import { inCallerTransaction, type Sql } from "../_shared/database.ts";
+import { parseStoragePath } from "../_shared/contracts/storage.ts";
 import { badRequest } from "../_shared/errors.ts";
 import { invalidTransition, loadEventForCaller, requireTeamOrAdmin } from "../_shared/event-access.ts";
 import { EVENT_COLUMNS, type EventRow, toEventColumns, toEventView } from "../_shared/event-row.ts";
@@ -22,6 +23,16 @@ export async function updateEvent(sql: Sql, caller: Caller, eventId: string, bod
     requireTeamOrAdmin(found, "edit");
     const { event } = found;
     if (event.status === "cancelled") throw invalidTransition(`Cannot edit event "${event.title}": it is cancelled`);
+    // Cover and logo live in this event's own folder (the database checks it too). Media are not
+    // time-locked: a published, even started, event may change its cover.
+    for (const field of ["coverUrl", "logoUrl"] as const) {
+      const path = input[field];
+      if (path && parseStoragePath(path)?.folders[0] !== event.id) {
+        throw badRequest(`The ${field === "coverUrl" ? "cover" : "logo"} must be stored under "event-covers/${event.id}/"`, [
+          { path: field, message: `Must start with event-covers/${event.id}/`, code: "invalid_format" },
+        ]);
+      }
+    }
 
     const changed = (Object.keys(input) as Array<keyof typeof input>).filter((field) => {
       const column = EVENT_COLUMNS[field];

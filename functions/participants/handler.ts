@@ -4,6 +4,7 @@
 import {
   AnswerInvitationInput,
   ApplyToEventInput,
+  BookExpertInput,
   ChangeRoleInput,
   DecideApplicationInput,
   DecidePaymentInput,
@@ -13,6 +14,7 @@ import {
   LeaveEventInput,
   ParticipantParams,
   RemoveParticipantInput,
+  SponsorPromoInput,
   SubmitPaymentProofInput,
 } from "../_shared/contracts/participation.ts";
 import { type Deps, depsFromEnv } from "../_shared/deps.ts";
@@ -20,6 +22,7 @@ import { publicRoute, userRoute } from "../_shared/participation/run-route.ts";
 import { createRouter } from "../_shared/router.ts";
 import { answerInvitation } from "./answer-invitation.ts";
 import { applyToEvent } from "./apply-to-event.ts";
+import { bookExpert } from "./book-expert.ts";
 import { changeRole } from "./change-role.ts";
 import { decideApplication } from "./decide-application.ts";
 import { decidePayment } from "./decide-payment.ts";
@@ -27,6 +30,7 @@ import { inviteParticipant } from "./invite-participant.ts";
 import { leaveEvent } from "./leave-event.ts";
 import { listEventParticipants } from "./list-participants.ts";
 import { removeParticipant } from "./remove-participant.ts";
+import { setSponsorPromo } from "./sponsor-promo.ts";
 import { submitPaymentProof } from "./submit-payment-proof.ts";
 
 export function createHandler(deps: Deps): (req: Request) => Promise<Response> {
@@ -35,6 +39,8 @@ export function createHandler(deps: Deps): (req: Request) => Promise<Response> {
     .on("POST", "/events/:eventId/invitations", userRoute(deps, { params: EventParams, body: InviteParticipantInput, status: 201 }, inviteParticipant))
     .on("POST", "/events/:eventId/invitation/answer", userRoute(deps, { params: EventParams, body: AnswerInvitationInput }, answerInvitation))
     .on("POST", "/events/:eventId/applications", userRoute(deps, { params: EventParams, body: ApplyToEventInput, status: 201 }, applyToEvent))
+    .on("POST", "/events/:eventId/bookings", userRoute(deps, { params: EventParams, body: BookExpertInput, status: 201 }, bookExpert))
+    .on("PUT", "/events/:eventId/promo", userRoute(deps, { params: EventParams, body: SponsorPromoInput }, setSponsorPromo))
     .on("POST", "/events/:eventId/leave", userRoute(deps, { params: EventParams, body: LeaveEventInput }, leaveEvent))
     .on("PUT", "/events/:eventId/payment-proof", userRoute(deps, { params: EventParams, body: SubmitPaymentProofInput }, submitPaymentProof))
     .on("POST", "/:participantId/application/decision", userRoute(deps, { params: ParticipantParams, body: DecideApplicationInput }, decideApplication))

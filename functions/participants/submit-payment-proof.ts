@@ -30,16 +30,22 @@ export async function submitPaymentProof(
   if (!row) throw notFound(`You do not take part in "${event.title}": register first`);
   if (event.registrationType !== "paid") throw invalidTransition(`Cannot upload a payment proof: "${event.title}" is free`);
   if (!isAudienceRole(row.role)) throw invalidTransition(`Cannot upload a payment proof as ${row.role}: only the audience pays`);
-  if (event.status !== "published" || (event.endsAt && event.endsAt <= now)) {
-    throw invalidTransition(`Cannot upload a payment proof for "${event.title}": the event is ${event.status === "published" ? "over" : event.status}`);
-  }
-  const isRetry = row.status === "rejected" && row.payment_status === "rejected";
-  if (row.status !== "pending" && !isRetry) {
+  // The window is the database's (private.payment_proof_window_open), the one Storage applies
+  // to the upload: paid + published until the END (walk-ins pay during the event), rows pending,
+  // waitlisted, or rejected for their payment. The messages below only explain a refusal.
+  const [proofWindow] = await t.tx<{ open: boolean }[]>`
+    select private.payment_proof_window_open(${row.status}::public.event_participant_status, ${row.payment_status}::public.payment_status,
+      ${event.status}::public.event_status, ${event.registrationType}::public.event_registration_type, ${event.endsAt}, ${now}) as open`;
+  if (!proofWindow?.open) {
+    if (event.status !== "published" || (event.endsAt && event.endsAt <= now)) {
+      throw invalidTransition(`Cannot upload a payment proof for "${event.title}": the event is ${event.status === "published" ? "over" : event.status}`);
+    }
     throw invalidTransition(`Cannot replace the payment proof: your place is already ${row.status}${row.payment_status ? ` (payment ${row.payment_status})` : ""}`);
   }
   await t.tx`
     update public.event_participants
-    set payment_proof_url = ${`payment-proofs/${body.path}`}, payment_status = 'pending', status = 'pending'
+    set payment_proof_url = ${`payment-proofs/${body.path}`}, payment_status = 'pending',
+        status = case when status = 'rejected' then 'pending'::public.event_participant_status else status end
     where id = ${row.id}`;
   await notify(t.tx, {
     recipientId: event.organizerId,

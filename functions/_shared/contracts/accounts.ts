@@ -140,3 +140,50 @@ export const routes: RouteContract[] = [
 ];
 
 export { EmptyBody };
+
+// ── Issue 15 (additive): onboarding progress and skip (DOMAIN §3.8) ─────────────────────────
+
+/** PUT /accounts/onboarding/progress — save where the user is; status becomes in_progress. */
+export const SaveOnboardingProgressInput = z.strictObject({
+  step: z.number().int().min(0).max(20),
+  /** Draft answers of the onboarding screens, kept until completion (≤ 16 KiB in the database). */
+  data: z.record(z.string(), z.unknown()).optional(),
+  flags: z.record(z.string(), z.boolean()).optional(),
+});
+export type SaveOnboardingProgressInput = z.infer<typeof SaveOnboardingProgressInput>;
+
+/** POST /accounts/onboarding/skip — skip for now; saving progress or completing later resumes it. */
+export const SkipOnboardingInput = EmptyBody;
+export type SkipOnboardingInput = z.infer<typeof SkipOnboardingInput>;
+
+export const OnboardingState = z.object({
+  status: z.enum(["not_started", "in_progress", "completed", "skipped"]),
+  step: z.number().int(),
+  data: z.record(z.string(), z.unknown()),
+  flags: z.record(z.string(), z.boolean()),
+  completedAt: IsoDateTime.nullable(),
+});
+export type OnboardingState = z.infer<typeof OnboardingState>;
+
+const onboardingTransition = {
+  status: 409, code: "user_onboardings_status_transition",
+  when: "onboarding is already completed (the database allows not_started → in_progress → completed | skipped, skipped → in_progress | completed)",
+};
+
+routes.push(
+  {
+    function: "accounts", method: "PUT", path: "/onboarding/progress", auth: "user",
+    summary: "Save onboarding progress (step, draft answers); not_started or skipped → in_progress",
+    body: SaveOnboardingProgressInput,
+    responses: { 200: { description: "The onboarding state", schema: OnboardingState } },
+    errors: [notActive, onboardingTransition,
+      { status: 409, code: "user_onboardings_data_is_small", when: "the draft answers exceed 16 KiB" }],
+  },
+  {
+    function: "accounts", method: "POST", path: "/onboarding/skip", auth: "user",
+    summary: "Skip onboarding for now (→ skipped); it can be resumed or completed later",
+    body: SkipOnboardingInput,
+    responses: { 200: { description: "The onboarding state", schema: OnboardingState } },
+    errors: [notActive, onboardingTransition],
+  },
+);

@@ -52,13 +52,24 @@ export const BroadcastAudience = z.discriminatedUnion("kind", [
 ]);
 export type BroadcastAudience = z.infer<typeof BroadcastAudience>;
 
-/** POST /admin/broadcasts — an in-app notification to a chosen audience; suspended and deleted accounts never get it. */
+/**
+ * POST /admin/broadcasts — an in-app notification to a chosen audience; suspended and deleted
+ * accounts never get it. With `email`, each recipient is also e-mailed (template admin_broadcast,
+ * through the outbox; users who turned admin_broadcast e-mails off are skipped). With
+ * `testSend: true` only the calling admin gets the e-mail, nobody is notified: check it first.
+ */
 export const BroadcastInput = z.strictObject({
   audience: BroadcastAudience,
   content: boundedText(500),
   /** An app path such as `/events/…`. */
   linkUrl: z.string().regex(/^\/\S*$/, "Must be an app path starting with /").max(500).optional(),
-});
+  email: z.strictObject({
+    subject: boundedText(200),
+    /** Plain text; blank lines separate paragraphs; escaped when rendered. */
+    body: boundedText(20_000),
+  }).optional(),
+  testSend: z.literal(true).optional(),
+}).refine((input) => !input.testSend || input.email, { message: "A test send needs the email to test", path: ["testSend"] });
 export type BroadcastInput = z.infer<typeof BroadcastInput>;
 
 export const Taxonomy = z.enum(["tags", "skills", "categories"]);
@@ -134,7 +145,15 @@ function page<T extends z.ZodType>(item: T) {
   return z.object({ items: z.array(item), nextCursor: z.string().nullable() });
 }
 
-export const BroadcastResult = z.object({ recipients: z.number().int() });
+export const BroadcastResult = z.object({
+  /** Users notified (0 for a test send). */
+  recipients: z.number().int(),
+  /** E-mails queued in the outbox (a test send: 1, to the admin). */
+  emailsQueued: z.number().int(),
+  /** How many users the audience holds (what a real send would reach). */
+  audienceSize: z.number().int(),
+  test: z.boolean(),
+});
 export type BroadcastResult = z.infer<typeof BroadcastResult>;
 
 const notAdmin = { status: 403, code: "forbidden", when: "the caller is not an active, approved admin right now" };
@@ -177,7 +196,7 @@ export const routes: RouteContract[] = [
   },
   {
     function: "admin", method: "POST", path: "/broadcasts", auth: "user", body: BroadcastInput,
-    summary: "Notify a chosen audience (never suspended or deleted accounts)",
+    summary: "Notify a chosen audience (never suspended or deleted accounts), optionally by e-mail too; testSend e-mails only the admin",
     responses: { 201: { description: "Notifications written", schema: BroadcastResult } },
     errors: [notAdmin],
   },

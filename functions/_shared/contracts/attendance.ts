@@ -150,3 +150,56 @@ export const routes: RouteContract[] = [
       { status: 409, code: "walk_in_token_exhausted", when: "the token reached its max uses" }],
   },
 ];
+
+// ── Issue 15 write paths (additive block): personal check-in QR and the team walk-in form ─────
+
+/** The participant's own QR payload: show it as a QR code; the team scans it. */
+export const PersonalQr = z.object({
+  participantId: Uuid,
+  eventId: Uuid,
+  token: z.string().describe("qr1.<participantId>.<eventId>.<expires unix seconds>.<HMAC-SHA256 base64url>"),
+  expiresAt: IsoDateTime,
+});
+export type PersonalQr = z.infer<typeof PersonalQr>;
+
+export const PersonalQrToken = z.string().trim().max(300)
+  .regex(/^qr1\.[0-9a-f-]{36}\.[0-9a-f-]{36}\.\d{1,12}\.[A-Za-z0-9_-]{43}$/i, "Must be the participant's check-in QR as scanned");
+/** POST /events/:eventId/scan — the team scans a participant's personal QR. */
+export const ScanQrInput = z.object({ token: PersonalQrToken }).strict();
+export type ScanQrInput = z.infer<typeof ScanQrInput>;
+
+/** POST /events/:eventId/walk-ins — the team's walk-in form (no token: the team is the credential). */
+export const TeamWalkInInput = z.object({
+  name: z.string().trim().min(1).max(100),
+  email: z.email().max(254),
+}).strict();
+export type TeamWalkInInput = z.infer<typeof TeamWalkInInput>;
+
+const INVALID_QR = { status: 403, code: "invalid_checkin_qr", when: "the QR is not signed by us, belongs to another event, or has expired" };
+
+routes.push(
+  {
+    function: "attendance", method: "GET", path: "/events/:eventId/my-qr", auth: "user", params: EventParams,
+    summary: "One's own personal check-in QR (short-lived, signed, bound to participant and event)",
+    description: "Accepted participants only; valid 15 minutes. Fetch a new one before it expires.",
+    responses: { 200: { description: "The QR payload", schema: PersonalQr } },
+    errors: [NOT_FOUND, FORBIDDEN, INVALID_TRANSITION],
+  },
+  {
+    function: "attendance", method: "POST", path: "/events/:eventId/scan", auth: "user", params: EventParams,
+    summary: "The team scans a participant's personal QR → attended",
+    description: "Organizer or accepted committee, inside the attendance window (1 h before start → end). Only accepted (or absent) rows become attended.",
+    body: ScanQrInput,
+    responses: { 200: { description: "The attendance record", schema: AttendanceRecord } },
+    errors: [NOT_FOUND, FORBIDDEN, INVALID_TRANSITION, OUTSIDE_WINDOW, INVALID_QR],
+  },
+  {
+    function: "attendance", method: "POST", path: "/events/:eventId/walk-ins", auth: "user", params: EventParams,
+    summary: "The team's walk-in form: record a person at the door",
+    description: "Organizer or accepted committee, inside the attendance window. Free events: attended; paid: pending + payment pending. Always a guest row named by the e-mail — never an account, never an existing row (rule 7.12); walk-ins ignore capacity.",
+    body: TeamWalkInInput,
+    responses: { 201: { description: "The walk-in row", schema: WalkInResult } },
+    errors: [NOT_FOUND, FORBIDDEN, INVALID_TRANSITION, OUTSIDE_WINDOW,
+      { status: 409, code: "already_participant", when: "the e-mail is already on the event's list" }],
+  },
+);

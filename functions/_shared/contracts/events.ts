@@ -1,7 +1,19 @@
 // Contracts of the `events` function: the organizer's side of the event lifecycle
 // (DOMAIN.md §3.4, §3.5). Inputs are strict: unknown fields are refused, never ignored silently.
 import { z } from "zod";
-import { boundedText, ErrorBody, HttpsUrl, IsoDateTime, type RouteContract, Uuid } from "./common.ts";
+import { boundedText, ErrorBody, IsoDateTime, type RouteContract, Uuid } from "./common.ts";
+import { parseStoragePath } from "./storage.ts";
+
+/**
+ * An event cover or logo: the Storage path `event-covers/<event id>/<file name>` the team uploaded
+ * to (never an outside URL). The database checks that the folder is this event's id
+ * (events_cover_url_is_storage_path / events_logo_url_is_storage_path); the function answers 400
+ * first. Clients show it with storage.from("event-covers").getPublicUrl(<path without bucket>).
+ */
+export const EventMediaPath = z.string().max(500).refine(
+  (path) => parseStoragePath(path)?.bucket === "event-covers",
+  { message: 'Must be a Storage path "event-covers/<event id>/<file name>" (upload first, then send the path)' },
+);
 
 export const EventStatus = z.enum(["draft", "published", "ended", "cancelled"]);
 export type EventStatus = z.infer<typeof EventStatus>;
@@ -34,8 +46,8 @@ export const EventTitle = boundedText(150).refine((title) => title.split(/\s+/).
 const eventFields = {
   title: EventTitle,
   description: z.string().max(10_000, "Must be at most 10000 characters").nullable(),
-  logoUrl: HttpsUrl.nullable(),
-  coverUrl: HttpsUrl.nullable(),
+  logoUrl: EventMediaPath.nullable(),
+  coverUrl: EventMediaPath.nullable(),
   remark: z.string().max(500, "Must be at most 500 characters").nullable(),
   format: EventFormat,
   type: EventType,
@@ -68,6 +80,12 @@ export const CreateEventInput = z
     status: EventStatus.optional().describe("Ignored: every event starts as a draft (publish it with POST /:id/publish)"),
   })
   .refine(endsAfterStart, { message: "Must be after startDatetime", path: ["endDatetime"] })
+  // The cover's folder is the event's id, which exists only after creation: create, upload to
+  // event-covers/<id>/…, then PATCH coverUrl / logoUrl (docs/frontend-writes.md).
+  .refine((input) => !input.coverUrl && !input.logoUrl, {
+    message: "Set the cover and logo after creating the event: upload to event-covers/<event id>/… then PATCH coverUrl / logoUrl",
+    path: ["coverUrl"],
+  })
   .refine((input) => !(input.registrationType === "paid" && input.autoAcceptRegistration === true), {
     message: "Paid events cannot auto-accept registrations: the organizer verifies each payment",
     path: ["autoAcceptRegistration"],

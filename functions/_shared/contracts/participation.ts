@@ -3,6 +3,7 @@
 // an unknown field is a 400, never silently ignored.
 import { z } from "zod";
 import {
+  boundedText,
   decisionInput,
   EmptyBody,
   EventParams,
@@ -217,3 +218,71 @@ export const routes: RouteContract[] = [
     errors: [NOT_FOUND, FORBIDDEN, INVALID_TRANSITION, EVENT_FULL],
   },
 ];
+
+// ── Issue 15 write paths (additive block): expert booking (§3.6 E) and sponsor promotion ──────
+
+/**
+ * POST /events/:eventId/bookings — the team books an approved expert: a speaker invitation
+ * (join_method `booking`) linked to a proposal of this event, either an existing one
+ * (`proposalId`) or a new brief written in the same request (`proposal`). The database holds the
+ * rule (event_participants_booking_needs_proposal / _needs_expert / _proposal_same_event).
+ */
+export const BookExpertInput = z.object({
+  expertId: Uuid,
+  proposalId: Uuid.optional(),
+  proposal: z.object({
+    title: boundedText(200),
+    description: optionalText(10_000),
+  }).strict().optional(),
+  message: optionalText(2000),
+}).strict().refine((input) => (input.proposalId === undefined) !== (input.proposal === undefined), {
+  message: "Send either proposalId (an existing proposal of this event) or proposal (a new brief), not both",
+  path: ["proposalId"],
+});
+export type BookExpertInput = z.infer<typeof BookExpertInput>;
+
+export const Booking = z.object({ participant: Participant, proposalId: Uuid });
+export type Booking = z.infer<typeof Booking>;
+
+/**
+ * PUT /events/:eventId/promo — a sponsor sets their own promotion on the event page. The image is
+ * a Storage path in the sponsor's own avatars folder (`avatars/<own user id>/<file>`), the link an
+ * https URL; null clears a field, an absent field is left as it is.
+ */
+export const SponsorPromoInput = z.object({
+  promoLink: z.url({ protocol: /^https$/ }).max(500).nullable().optional(),
+  promoImagePath: z.string().max(500)
+    .regex(/^avatars\/[0-9a-f-]{36}\/[A-Za-z0-9._-]{1,200}$/i, "Must be a Storage path avatars/<your user id>/<file name>, not a URL")
+    .nullable().optional(),
+}).strict().refine((input) => input.promoLink !== undefined || input.promoImagePath !== undefined, "Send promoLink and/or promoImagePath");
+export type SponsorPromoInput = z.infer<typeof SponsorPromoInput>;
+
+export const SponsorPromo = z.object({
+  participantId: Uuid,
+  eventId: Uuid,
+  promoLink: z.string().nullable(),
+  promoImagePath: z.string().nullable(),
+});
+export type SponsorPromo = z.infer<typeof SponsorPromo>;
+
+routes.push(
+  {
+    function: "participants", method: "POST", path: "/events/:eventId/bookings", auth: "user", params: EventParams,
+    summary: "Book an approved expert as speaker, linked to a proposal (team)",
+    description: "Organizer or accepted committee, draft or published event before the start. Creates the proposal when `proposal` is sent; the expert gets `event_invitation` (notification + e-mail) and answers with POST /events/:eventId/invitation/answer.",
+    body: BookExpertInput,
+    responses: { 201: { description: "The pending booking and its proposal", schema: Booking } },
+    errors: [NOT_FOUND, FORBIDDEN, INVALID_TRANSITION, ALREADY_PARTICIPANT,
+      { status: 409, code: "event_participants_booking_needs_expert", when: "the person is not an approved expert" },
+      { status: 409, code: "event_participants_proposal_same_event", when: "proposalId belongs to another event" }],
+  },
+  {
+    function: "participants", method: "PUT", path: "/events/:eventId/promo", auth: "user", params: EventParams,
+    summary: "Set one's own sponsor promotion (link, image path)",
+    description: "Own sponsor row (pending or accepted) of a draft or published event. The image is uploaded first to avatars/<own user id>/<file>.",
+    body: SponsorPromoInput,
+    responses: { 200: { description: "The promotion as stored", schema: SponsorPromo } },
+    errors: [NOT_FOUND, FORBIDDEN, INVALID_TRANSITION,
+      { status: 409, code: "event_participants_promo_image_url_is_storage_path", when: "the image path is not in the caller's own avatars folder" }],
+  },
+);

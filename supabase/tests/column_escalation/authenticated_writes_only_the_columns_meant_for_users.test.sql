@@ -45,7 +45,6 @@ insert into writable values
   ('follows', '{follower_id,followee_id,org_id}', '{}'),
   ('notifications', '{}', '{is_read}'),
   ('notification_preferences', '{user_id,kind,email_enabled}', '{email_enabled}'),
-  ('email_templates', '{name,subject,body_html,variables}', '{subject,body_html,variables}'),
   ('communication_logs', '{}', '{}'),
   ('audit_logs', '{}', '{}');
 

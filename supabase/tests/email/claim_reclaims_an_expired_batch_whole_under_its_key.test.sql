@@ -3,6 +3,8 @@
 begin;
 select plan(6);
 
+-- given: an empty outbox (the seed queues e-mails of its own, e.g. proposal_comment; rolled back)
+delete from private.email_outbox;
 -- given: five queued e-mails, three claimed at 10:00 with a 1-minute lease
 select tests.create_user('ada');
 select private.enqueue_email(tests.uid('ada'), 'account_reactivated', '{}', 'n' || g) from generate_series(1, 5) as g;

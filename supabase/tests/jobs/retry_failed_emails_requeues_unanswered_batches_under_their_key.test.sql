@@ -4,6 +4,8 @@
 begin;
 select plan(8);
 
+-- given: an empty outbox (the seed queues e-mails of its own, e.g. proposal_comment; rolled back)
+delete from private.email_outbox;
 -- given: two e-mails claimed as one batch at 10:00 and parked after Resend answered 500; a third
 -- refused by Resend (422)
 select tests.create_user('ada');

@@ -1,8 +1,8 @@
 -- payment-proofs (private): a participant uploads their own proof under
--- `<event id>/<own user id>/` while the paid event has not started and reads it back; the event's
+-- `<event id>/<own user id>/` while the paid event has not ended and reads it back; the event's
 -- organizer and platform admins read proofs of that event; nobody else sees or writes them.
 begin;
-select plan(40);
+select plan(41);
 
 -- given: olga organizes the paid event paid-night with cora as accepted committee; pat registered
 -- (pending) and uploaded a proof; pam registered too; otto organizes another paid event; zed is
@@ -87,7 +87,7 @@ select is(tests.storage_can('pat', 'insert', 'payment-proofs',
             tests.storage_uid('event:free-talk') || '/' || tests.storage_uid('pat') || '/proof.png'), false,
   'payment-proofs: no proof is taken for a free event');
 
--- given: pam is rejected
+-- given: pam is rejected (not for her payment: her place was refused)
 update public.event_participants set status = 'rejected'
 where event_id = tests.storage_uid('event:paid-night') and user_id = tests.storage_uid('pam');
 -- then: she can no longer upload, but still reads what she sent
@@ -98,16 +98,26 @@ select is(tests.storage_can('pam', 'select', 'payment-proofs',
             tests.storage_uid('event:paid-night') || '/' || tests.storage_uid('pam') || '/proof.png'), true,
   'payment-proofs: a rejected participant still reads back their own proof');
 
--- given: paid-night has started
+-- given: paid-night has started (walk-ins pay at the door: the window runs to the END, issue 15)
 update public.events set start_datetime = now() - interval '1 hour', end_datetime = now() + interval '1 hour'
 where id = tests.storage_uid('event:paid-night');
+-- then: a pending payer may still upload, as the participants function accepts it
+select is(tests.storage_can('pat', 'insert', 'payment-proofs',
+            tests.storage_uid('event:paid-night') || '/' || tests.storage_uid('pat') || '/late.png'), true,
+  'payment-proofs: a pending payer still uploads after the start, until the end');
+
+-- given: paid-night has ended (the details lock of a started event is lifted to move the clock)
+alter table public.events disable trigger events_prepare;
+update public.events set start_datetime = now() - interval '3 hours', end_datetime = now() - interval '1 hour'
+where id = tests.storage_uid('event:paid-night');
+alter table public.events enable trigger events_prepare;
 -- then: proofs are evidence now; the participant can neither add nor remove one
 select is(tests.storage_can('pat', 'insert', 'payment-proofs',
             tests.storage_uid('event:paid-night') || '/' || tests.storage_uid('pat') || '/late.png'), false,
-  'payment-proofs: no upload once the event has started');
+  'payment-proofs: no upload once the event has ended');
 select is(tests.storage_can('pat', 'delete', 'payment-proofs',
             tests.storage_uid('event:paid-night') || '/' || tests.storage_uid('pat') || '/proof.png'), false,
-  'payment-proofs: no removal once the event has started');
+  'payment-proofs: no removal once the event has ended');
 
 select * from finish();
 rollback;

@@ -1,0 +1,11 @@
+-- Purpose: ONE source of truth for e-mail templates (issue 15). public.email_templates was an
+-- admin editor whose rows nothing ever sent: auth e-mails are rendered by the Send Email Hook and
+-- product e-mails by the outbox dispatcher, both from the typed templates in
+-- functions/_shared/email/ (every variable escaped, each template tested and previewed at the
+-- inbox's /templates). Editing the table changed nothing a user received. Decision: the code
+-- templates are the source of truth and the table is removed. What admins could really want to
+-- write themselves — an announcement — is the admin broadcast, which now also goes out by e-mail
+-- (subject + plain-text body, escaped, with a test send to the admin first): see
+-- docs/frontend-writes.md "Admin broadcast".
+-- Touches: DROPS table public.email_templates (three seeded sample rows, no references).
+drop table public.email_templates;
