@@ -1,6 +1,7 @@
 -- P3: POST /functions/v1/registrations {eventId} as the `registrations` function runs it (one
 -- transaction, postgres.js unnamed statements): claims, the event read AS THE CALLER with their
--- standing (RLS), then private.register_for_event under the event lock. The next of the 200
+-- standing (RLS), then private.register_for_event under the event lock (it commits
+-- asynchronously), then private.await_durable() before the answer (the registration on disk). The next of the 200
 -- storm users comes from a sequence (outside the measured request's transaction).
 -- A client's first transaction (transaction 0 in the log, left out of the numbers) warms its
 -- connection like the function's pooled connections are warm: the same path on a warm-up event.
@@ -12,6 +13,7 @@ select e.*, private.is_active() as caller_is_active, private.is_admin() as calle
 reset role;
 select participant, created from private.register_for_event(:warmup, bench.uid(90501 + :client_id), now());
 commit;
+select private.await_durable();
 \set warmed 1
 \else
 select nextval('bench.storm_seq')::integer + 90300 as n \gset
@@ -22,4 +24,5 @@ select e.*, private.is_active() as caller_is_active, private.is_admin() as calle
 reset role;
 select participant, created from private.register_for_event(:event, bench.uid(:n), now());
 commit;
+select private.await_durable();
 \endif
