@@ -5,17 +5,15 @@
 // CAPACITY through and refuse the rest with the named constraint.
 //   node scripts/check-capacity-race.mjs [--capacity 10] [--attempts 60] [--pg 17]
 import postgres from "postgres";
+import { parseOptions } from "./lib/args.mjs";
 import { startThrowawayCluster } from "./lib/throwaway-cluster.mjs";
 import { dbUrl } from "./lib/database.mjs";
 
-function numberArg(name, fallback) {
-  const index = process.argv.indexOf(`--${name}`);
-  return index >= 0 ? Number(process.argv[index + 1]) : fallback;
-}
-
-const capacity = numberArg("capacity", 10);
-const attempts = numberArg("attempts", 60);
-const major = numberArg("pg", 15);
+const { capacity, attempts, pg: major } = parseOptions({
+  capacity: { type: "number", default: 10, min: 1, help: "audience seats" },
+  attempts: { type: "number", default: 60, min: 1, help: "concurrent registrations" },
+  pg: { type: "number", default: 15, min: 15, help: "Postgres major version (15 or 17)" },
+}, { usage: "usage: node scripts/check-capacity-race.mjs [options]" });
 
 const cluster = await startThrowawayCluster({ major, label: "race", seed: false });
 const admin = postgres(dbUrl({ port: cluster.port }), { max: 1, onnotice: () => {} });
