@@ -1375,6 +1375,7 @@ export type Database = {
           github_url: string | null
           instagram_url: string | null
           intents: Database["public"]["Enums"]["profile_intent"][]
+          is_listed: boolean
           is_onboarded: boolean
           linkedin_url: string | null
           origin_country: string | null
@@ -1405,6 +1406,7 @@ export type Database = {
           github_url?: string | null
           instagram_url?: string | null
           intents?: Database["public"]["Enums"]["profile_intent"][]
+          is_listed?: boolean
           is_onboarded?: boolean
           linkedin_url?: string | null
           origin_country?: string | null
@@ -1435,6 +1437,7 @@ export type Database = {
           github_url?: string | null
           instagram_url?: string | null
           intents?: Database["public"]["Enums"]["profile_intent"][]
+          is_listed?: boolean
           is_onboarded?: boolean
           linkedin_url?: string | null
           origin_country?: string | null
@@ -1471,6 +1474,7 @@ export type Database = {
           reviewee_id: string | null
           reviewer_id: string
           sealed_until: string | null
+          shown_reviewer_id: string | null
           updated_at: string
         }
         Insert: {
@@ -1484,6 +1488,7 @@ export type Database = {
           reviewee_id?: string | null
           reviewer_id: string
           sealed_until?: string | null
+          shown_reviewer_id?: string | null
           updated_at?: string
         }
         Update: {
@@ -1497,6 +1502,7 @@ export type Database = {
           reviewee_id?: string | null
           reviewer_id?: string
           sealed_until?: string | null
+          shown_reviewer_id?: string | null
           updated_at?: string
         }
         Relationships: [
