@@ -174,16 +174,18 @@ async function registrationStorm({ port }) {
   const lastEnd = Math.max(...storm.map((t) => t.endMs));
   const spanSeconds = (lastEnd - firstStart) / 1000;
   const latencies = storm.map((t) => t.latencyMs).sort((a, b) => a - b);
-  // FIFO: waitlist positions 1..150 in the order the registrations were made (created_at, then
-  // the storm user's number, which the sequence handed out in arrival order).
+  // FIFO: waitlist positions 1..150 in the order the registrations queued for the event lock.
+  // That order is the rows' transaction ids: register_for_event's first write is the row lock
+  // on the event, and a transaction id is taken as it queues for it (created_at is the
+  // transaction's start, before the queue, so it cannot tell).
   const counts = JSON.parse(await runSql({ port, sql: `select json_build_object(
     'accepted', count(*) filter (where status = 'accepted' and role = 'audience'),
     'waitlisted', count(*) filter (where status = 'waitlisted'),
     'positions', (select count(distinct waitlist_position) = count(*) and min(waitlist_position) = 1 and max(waitlist_position) = count(*)
                   from public.event_participants where event_id = bench.event_id(${stormN}) and status = 'waitlisted'),
-    'fifo', (select bool_and(ok) from (select waitlist_position = row_number() over (order by created_at, waitlist_position) as ok
+    'fifo', (select bool_and(ok) from (select waitlist_position = row_number() over (order by xmin::text::bigint) as ok
                   from public.event_participants where event_id = bench.event_id(${stormN}) and status = 'waitlisted') f),
-    'accepted_before_waitlisted', (select max(created_at) filter (where status = 'accepted') <= min(created_at) filter (where status = 'waitlisted')
+    'accepted_before_waitlisted', (select max(xmin::text::bigint) filter (where status = 'accepted') < min(xmin::text::bigint) filter (where status = 'waitlisted')
                   from public.event_participants where event_id = bench.event_id(${stormN}) and role = 'audience'),
     'participant_count', (select participant_count from public.events where id = bench.event_id(${stormN})),
     'notifications', (select count(*) from public.notifications) - ${before.notifications},
