@@ -6,17 +6,19 @@
 --   reviews.shown_reviewer_id   = reviewer_id when the reviewer's profile is listed, else null
 -- so the policy is a column test and the view reads the shown author from the row. The author of
 -- a review (always) and admins (every author) still see hidden authors: the caller's own review
--- ids are read once per statement (an init plan), and private.review_author runs per row only
--- for an admin and only on hidden authors. Measured at 1M events / 100k users (`npm run bench`,
+-- ids are read once per statement (an init plan), and a definer call runs per row only for an
+-- admin and only on hidden authors. Measured at 1M events / 100k users (`npm run bench`,
 -- reviews workload): review_cards page of 10 + count=exact went from ~17 ms (and a statement
 -- timeout on one fresh clone) to well under the 2 ms p95 target; see README Performance.
 -- Same rows, same masking (supabase/tests/reviews/*, profiles tests).
 -- Touches: columns profiles.is_listed, reviews.shown_reviewer_id (+ triggers, backfill);
--- replaces the two select policies on public.profiles, view public.review_cards (same columns),
+-- replaces the two select policies on public.profiles and on public.reviews, view
+-- public.review_cards (same columns),
 -- private.is_visible_profile (same answer, from the kept column); new functions
 -- private.profile_is_listed, private.set_profile_listing, private.relist_profile_after_account_change,
 -- private.set_shown_reviewer, private.reshow_reviews_after_listing_change, private.my_review_id_list,
--- private.sees_every_reviewer; index reviews (org_id, created_at) replaces reviews_org_id_idx.
+-- private.sees_every_reviewer, private.review_author_card; index reviews (org_id, created_at) replaces
+-- reviews_org_id_idx.
 
 -- ── profiles.is_listed ─────────────────────────────────────────────────────────────────────
 alter table public.profiles add column is_listed boolean not null default false;
@@ -126,8 +128,25 @@ comment on function private.sees_every_reviewer() is 'Admins see every reviewer 
 revoke all on function private.sees_every_reviewer() from public;
 grant execute on function private.sees_every_reviewer() to anon, authenticated, service_role;
 
+-- Admins see hidden authors too: their card (id, name, avatar) through one definer call per
+-- hidden row, made only when the caller is an admin.
+create function private.review_author_card(review_id uuid) returns jsonb
+language sql stable security definer set search_path = '' as $$
+  select pg_catalog.jsonb_build_object('id', r.reviewer_id, 'full_name', p.full_name, 'avatar_url', p.avatar_url)
+  from public.reviews r left join public.profiles p on p.user_id = r.reviewer_id
+  where r.id = review_author_card.review_id and private.is_admin()
+$$;
+comment on function private.review_author_card(uuid) is 'An admin''s view of a review''s author (id, name, avatar), hidden or not (review_cards).';
+revoke all on function private.review_author_card(uuid) from public;
+grant execute on function private.review_author_card(uuid) to anon, authenticated, service_role;
+
 -- Same columns and masking as before: the shown author from the row; else the caller themselves
--- on their own review; else, for an admin only, the author (per row, hidden authors only).
+-- on their own review; else, for an admin only, the author's card (per row, hidden authors only).
+-- The profile is probed by `visible.reviewer_id`, an expression of the row and init plans with
+-- leakproof operators only: so it is an index condition under the profiles policy. (Before, the
+-- key was private.review_author(r.id), not leakproof, so the policy had to run first and the probe
+-- became a scan of every profile per review: 6.7 s for a page at 1M events, the statement
+-- timeout of the fresh-clone bench, and a plan that flipped with the statistics.)
 create or replace view public.review_cards with (security_invoker = true) as
 select
   r.id,
@@ -140,8 +159,12 @@ select
   author.reviewer_id,
   author.reviewer_id is null as reviewer_is_anonymous,
   coalesce(author.reviewer_id = (select auth.uid()), false) as is_mine,
-  p.full_name as reviewer_name,
-  p.avatar_url as reviewer_avatar_url,
+  -- Scalar probes in the select list, not a join: a count of the view (PostgREST count=exact)
+  -- drops unused columns, so it reads no profile at all.
+  coalesce((select pr.full_name from public.profiles pr where pr.user_id = visible.reviewer_id),
+           hidden.card ->> 'full_name') as reviewer_name,
+  coalesce((select pr.avatar_url from public.profiles pr where pr.user_id = visible.reviewer_id),
+           hidden.card ->> 'avatar_url') as reviewer_avatar_url,
   r.sealed_until,
   r.deleted_at,
   r.created_at,
@@ -151,14 +174,40 @@ cross join lateral (
   select case
     when r.shown_reviewer_id is not null then r.shown_reviewer_id
     when r.id = any ((select private.my_review_id_list())::uuid[]) then (select auth.uid())
-    when (select private.sees_every_reviewer()) then private.review_author(r.id)
   end as reviewer_id
-) author
--- LIMIT 1 keeps this a per-row primary-key probe (a plain join let the planner hash every
--- visible profile).
-left join lateral (
-  select pr.full_name, pr.avatar_url from public.profiles pr where pr.user_id = author.reviewer_id limit 1
-) p on true;
+) visible
+cross join lateral (
+  select case when visible.reviewer_id is null and (select private.sees_every_reviewer()) then private.review_author_card(r.id) end as card
+) hidden
+cross join lateral (select coalesce(visible.reviewer_id, (hidden.card ->> 'id')::uuid) as reviewer_id) author;
+
+-- The reviews policies asked `org_id in (select o.id from public.organizations o)`: a hash of
+-- every organization the caller may see, built per statement (twice for a page with
+-- count=exact) — cost grows with the number of organizations. Now a primary-key probe per review
+-- (`exists`), under the same organizations policy. Same rows.
+drop policy "anyone reads open reviews of listed organizations and experts" on public.reviews;
+create policy "anyone reads open reviews of listed organizations and experts" on public.reviews
+  for select to anon
+  using (
+    deleted_at is null
+    and (sealed_until is null or sealed_until <= (select pg_catalog.now()))
+    and ((org_id is not null and exists (select 1 from public.organizations o where o.id = org_id))
+         or (private.is_approved_expert(reviewee_id) and private.is_visible_profile(reviewee_id)))
+  );
+drop policy "members read open reviews, their own, and admins all" on public.reviews;
+create policy "members read open reviews, their own, and admins all" on public.reviews
+  for select to authenticated
+  using (
+    (deleted_at is null and (
+      (reviewer_id = (select auth.uid()) and (select private.is_active()))
+      or ((sealed_until is null or sealed_until <= (select pg_catalog.now())) and (
+        (reviewee_id = (select auth.uid()) and (select private.is_active()))
+        or (org_id is not null and exists (select 1 from public.organizations o where o.id = org_id))
+        or (private.is_approved_expert(reviewee_id) and private.is_visible_profile(reviewee_id))
+      ))
+    ))
+    or (select private.is_admin())
+  );
 
 -- An organization's reviews, newest first: the page and its count read one index range.
 create index reviews_org_created_idx on public.reviews (org_id, created_at);

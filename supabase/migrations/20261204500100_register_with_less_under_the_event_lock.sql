@@ -25,9 +25,12 @@
 --    answered; the count and the waitlist stay exact.
 -- Rules, errors, notifications and e-mails are unchanged (supabase/tests/registrations/*,
 -- event_participants/*; scripts/check-capacity-race.mjs for the lock under real concurrency).
+--  * the sponsorship count trigger fires only for sponsor rows (its own comment said so, but it
+--    recounted and rewrote the registrant's profile on every registration, under the lock).
 -- Touches: replaces private.register_for_event, private.prepare_participant,
 -- private.refresh_participant_count (same signatures); new function private.await_durable;
--- new index event_participants_waitlist_idx.
+-- new index event_participants_waitlist_idx; trigger event_participants_refresh_sponsorships
+-- replaced by three with WHEN conditions (same function).
 
 create index event_participants_waitlist_idx on public.event_participants (event_id, waitlist_position)
   where waitlist_position is not null;
@@ -206,3 +209,13 @@ comment on function private.await_durable() is
   'Flushes the WAL up to this point (synchronous commit of a one-record transaction); after an asynchronous commit, the caller''s proof of durability.';
 revoke all on function private.await_durable() from public, anon, authenticated;
 grant execute on function private.await_durable() to service_role;
+
+-- Only rows that are or were sponsor rows can change a sponsorship count: say so in WHEN, so
+-- an audience registration does not recount and rewrite the registrant's profile.
+drop trigger event_participants_refresh_sponsorships on public.event_participants;
+create trigger event_participants_refresh_sponsorships_on_insert after insert on public.event_participants
+  for each row when (new.role = 'sponsor') execute function private.refresh_sponsorships_count();
+create trigger event_participants_refresh_sponsorships_on_update after update of status, role, user_id on public.event_participants
+  for each row when (old.role = 'sponsor' or new.role = 'sponsor') execute function private.refresh_sponsorships_count();
+create trigger event_participants_refresh_sponsorships_on_delete after delete on public.event_participants
+  for each row when (old.role = 'sponsor') execute function private.refresh_sponsorships_count();
