@@ -3,26 +3,18 @@
 //   node scripts/bench-outbox.mjs [--rows 10000] [--rps 10] [--concurrency 4] [--batch 100] [--workers 1] [--pace N]
 // Prints rows/s. Not a test: numbers depend on the machine.
 import postgres from "postgres";
+import { parseOptions } from "./lib/args.mjs";
 import { startEmailTestStack } from "./lib/email-test-stack.mjs";
 
-function option(name, fallback) {
-  const index = process.argv.indexOf(`--${name}`);
-  if (index === -1) return fallback;
-  const value = Number(process.argv[index + 1]);
-  if (!Number.isFinite(value) || value <= 0) {
-    console.error(`--${name} needs a positive number`);
-    process.exit(2);
-  }
-  return value;
-}
-
-const rows = option("rows", 10_000);
-const rps = option("rps", 10);
-const concurrency = option("concurrency", 4);
-const batch = option("batch", 100);
-const workers = option("workers", 1);
 // Client-side pacing in the worker (OUTBOX_REQUESTS_PER_SECOND); 0 = rely on 429 + retry-after.
-const pace = process.argv.includes("--pace") ? option("pace", 0) : 0;
+const { rows, rps, concurrency, batch, workers, pace } = parseOptions({
+  rows: { type: "number", default: 10_000, min: 1, help: "rows to enqueue" },
+  rps: { type: "number", default: 10, min: 1, help: "the mail catcher's requests-per-second limit" },
+  concurrency: { type: "number", default: 4, min: 1, help: "sends in flight per worker" },
+  batch: { type: "number", default: 100, min: 1, help: "rows claimed per batch" },
+  workers: { type: "number", default: 1, min: 1, help: "outbox workers" },
+  pace: { type: "number", default: 0, min: 0, help: "client-side requests per second (0 = rely on 429 + retry-after)" },
+}, { usage: "usage: node scripts/bench-outbox.mjs [options]" });
 
 const stack = await startEmailTestStack({ label: "bench", catcherEnv: { RATE_LIMIT_RPS: String(rps) } });
 const sql = postgres(stack.dbUrl, { max: 2, onnotice: () => {} });

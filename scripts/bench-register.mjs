@@ -6,6 +6,7 @@
 // gateway, unless ATAS_BENCH_DB_URL names a database that already has the tests schema.
 import { performance } from "node:perf_hooks";
 import postgres from "postgres";
+import { parseOptions } from "./lib/args.mjs";
 import { dbUrl } from "./lib/database.mjs";
 import { serviceEnv } from "./lib/local-env.mjs";
 import { freePort } from "./lib/ports.mjs";
@@ -13,12 +14,10 @@ import { startDenoService, stopService } from "./lib/services.mjs";
 import { startThrowawayCluster } from "./lib/throwaway-cluster.mjs";
 import { signClaims } from "./lib/tokens.mjs";
 
-const arg = (name, fallback) => {
-  const i = process.argv.indexOf(`--${name}`);
-  return i > 0 ? Number(process.argv[i + 1]) : fallback;
-};
-const requests = arg("requests", 300);
-const warmup = arg("warmup", 30);
+const { requests, warmup } = parseOptions({
+  requests: { type: "number", default: 300, min: 1, help: "measured registrations" },
+  warmup: { type: "number", default: 30, min: 0, help: "unmeasured registrations first" },
+}, { usage: "usage: node scripts/bench-register.mjs [options]" });
 
 function percentile(samples, p) {
   const sorted = [...samples].sort((a, b) => a - b);

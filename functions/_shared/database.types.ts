@@ -1346,6 +1346,7 @@ export type Database = {
           github_url: string | null
           instagram_url: string | null
           intents: Database["public"]["Enums"]["profile_intent"][]
+          is_listed: boolean
           is_onboarded: boolean
           linkedin_url: string | null
           origin_country: string | null
@@ -1377,6 +1378,7 @@ export type Database = {
           github_url?: string | null
           instagram_url?: string | null
           intents?: Database["public"]["Enums"]["profile_intent"][]
+          is_listed?: boolean
           is_onboarded?: boolean
           linkedin_url?: string | null
           origin_country?: string | null
@@ -1408,6 +1410,7 @@ export type Database = {
           github_url?: string | null
           instagram_url?: string | null
           intents?: Database["public"]["Enums"]["profile_intent"][]
+          is_listed?: boolean
           is_onboarded?: boolean
           linkedin_url?: string | null
           origin_country?: string | null
@@ -1444,6 +1447,7 @@ export type Database = {
           reviewee_id: string | null
           reviewer_id: string
           sealed_until: string | null
+          shown_reviewer_id: string | null
           updated_at: string
         }
         Insert: {
@@ -1457,6 +1461,7 @@ export type Database = {
           reviewee_id?: string | null
           reviewer_id: string
           sealed_until?: string | null
+          shown_reviewer_id?: string | null
           updated_at?: string
         }
         Update: {
@@ -1470,6 +1475,7 @@ export type Database = {
           reviewee_id?: string | null
           reviewer_id?: string
           sealed_until?: string | null
+          shown_reviewer_id?: string | null
           updated_at?: string
         }
         Relationships: [

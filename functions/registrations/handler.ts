@@ -48,6 +48,9 @@ export function createHandler(deps: Deps): (req: Request) => Promise<Response> {
       }
       return { registration: toRegistrationView(registration), created };
     });
+    // register_for_event commits asynchronously so the event lock is not held through the disk
+    // flush (issue 16); answer only once the registration is durable (shared group-commit flush).
+    await deps.sql`select private.await_durable()`;
     return json(reply, reply.created ? 201 : 200);
   }
 

@@ -14,8 +14,12 @@ create function bench.claims(n integer) returns text language sql immutable para
                                  'email', 'user' || n || '@bench.atas.test', 'session_id', md5('session:' || n)::uuid)::text $$;
 -- The shape of the data, as formulas of the event number n (and audience slot j = 1..4), shared
 -- by the steps so events, participants, counts and reviews agree. Audience rows exist on even n.
-create function bench.organizer_of(n integer) returns integer language sql immutable parallel safe
-  as $$ select case when n <= 100000 then ((n - 1) % 20) + 1 else 21 + ((n * 7) % 29980) end $$;
+-- The data set's size is :events (1,000,000 by default; the size-growth runs use others): the
+-- first tenth of the events belong to the 20 heavy organizers (events/200 each).
+select format($f$create function bench.organizer_of(n integer) returns integer language sql immutable parallel safe
+  as $$ select case when n <= %s then ((n - 1) %% 20) + 1 else 21 + ((n * 7) %% 29980) end $$$f$, :events / 10) \gexec
+create function bench.events_total() returns integer language sql immutable parallel safe as $$ select 0 $$;
+select format('create or replace function bench.events_total() returns integer language sql immutable parallel safe as $$ select %s $$', :events) \gexec
 create function bench.starts_of(n integer) returns timestamptz language sql stable parallel safe
   as $$ select date_trunc('hour', now()) + (((n::bigint * 7919) % (1095 * 24)) - 730 * 24) * interval '1 hour' $$;
 create function bench.event_status_of(n integer) returns text language sql stable parallel safe

@@ -24,10 +24,12 @@ select id, email, status::public.user_status, status <> 'inactive', 'B' || lpad(
        case when status = 'suspended' then 'Benchmark: suspended account' end, created_at, created_at
 from u;
 
-insert into public.profiles (user_id, full_name, title, city, country, visibility, is_onboarded, created_at, updated_at)
+-- is_listed: what the profiles_set_listing trigger would write (public profile, active account).
+insert into public.profiles (user_id, full_name, title, city, country, visibility, is_listed, is_onboarded, created_at, updated_at)
 select id, 'Bench user ' || n, (array['Student', 'Lecturer', 'Engineer', 'Designer', 'Founder'])[1 + n % 5],
        (array['Kuala Lumpur', 'Penang', 'Johor Bahru', 'Ipoh', 'Kuching'])[1 + n % 5], 'Malaysia',
-       case when n % 10 = 0 and n <= 90000 then 'private' else 'public' end::public.visibility, true, created_at, created_at
+       case when n % 10 = 0 and n <= 90000 then 'private' else 'public' end::public.visibility,
+       not (n % 10 = 0 and n <= 90000) and status = 'active', true, created_at, created_at
 from u;
 
 insert into public.user_onboardings (user_id, status, step, completed_at, created_at, updated_at)

@@ -44,7 +44,7 @@ with inserted as (
              (array['ethics', 'careers', 'basics', 'research', 'networking', 'hackathon', 'policy', 'tools', 'trends', 'practice',
                     'leadership', 'innovation', 'community'])[1 + (n / 20) % 13] as t2,
              (array['panel_discussion', 'workshop', 'webinar', 'seminar', 'club_event', 'other'])[1 + n % 6] as format
-      from generate_series(1 + :part, 1000000, :parts) n
+      from generate_series(1 + :part, :events, :parts) n
     ) base
   ) e
   returning id, organizer_id, created_at

@@ -10,7 +10,7 @@ select bench.event_id(n), bench.uid(m), 'audience', 'registered', status::public
        case when status = 'attended' then starts + interval '10 minutes' end,
        case when status <> 'pending' then starts - interval '7 days' end,
        starts - interval '7 days', starts - interval '7 days'
-from generate_series(2 + 2 * :part, 1000000, 2 * :parts) n
+from generate_series(2 + 2 * :part, :events, 2 * :parts) n
 cross join generate_series(1, 4) j
 cross join lateral (
   select bench.audience_user(n, j) as m, bench.starts_of(n) as starts, bench.audience_status(n, j) as status

@@ -31,7 +31,7 @@ from generate_series(90001, 90200) n cross join generate_series(1, 5) j;
 -- 5 per user (2 unread), 200 for the "busy" users 90201..90300.
 insert into public.notifications (recipient_id, actor_id, type, kind, content, link_url, data, is_read, created_at)
 select bench.uid(n), bench.uid(((n * 7) % 100000) + 1), private.notification_type_for(kind), kind,
-       'Benchmark notification ' || j || ' for user ' || n, '/events/' || bench.event_id(((n * 13 + j) % 1000000) + 1),
+       'Benchmark notification ' || j || ' for user ' || n, '/events/' || bench.event_id(((n * 13 + j) % :events) + 1),
        '{}'::jsonb, j > 2, now() - j * interval '1 hour' - (n % 1000) * interval '1 minute'
 from generate_series(1, 100000) n cross join generate_series(1, 5) j
 cross join lateral (select (array['event_reminder', 'participant_joined', 'new_follower', 'review_received', 'event_changed'])[j]::public.notification_kind as kind) k
@@ -52,7 +52,7 @@ from generate_series(1, 50000) n
 union all
 select bench.event_id(n), null, bench.uid(m), bench.uid(organizer), 1 + (n / 20) % 5, 'Benchmark event review',
        starts + interval '1 day', starts + interval '1 day'
-from generate_series(4, 1000000, 20) n
+from generate_series(4, :events, 20) n
 cross join lateral (select bench.audience_user(n, 1) as m, bench.organizer_of(n) as organizer, bench.starts_of(n) as starts) x
 where m <> organizer and starts < now() - interval '3 days';
 

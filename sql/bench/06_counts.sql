@@ -1,5 +1,5 @@
--- Step 06: the counts and ratings the triggers keep (private.count_follow,
--- private.refresh_review_aggregates), computed once from the rows of step 05.
+-- Step 06: the counts, ratings and shown reviewers the triggers keep (private.count_follow,
+-- private.refresh_review_aggregates, private.set_shown_reviewer), computed once from step 05.
 set session_replication_role = replica;
 set synchronous_commit = off;
 
@@ -19,3 +19,7 @@ where p.user_id = c.reviewee_id;
 update public.organizations o set (reviews_count, average_rating) = (c.n, c.avg)
 from (select org_id, count(*) n, round(avg(rating), 2) avg from public.reviews where org_id is not null group by 1) c
 where o.id = c.org_id;
+
+-- reviews.shown_reviewer_id: what the reviews_set_shown_reviewer trigger would write.
+update public.reviews r set shown_reviewer_id = r.reviewer_id
+from public.profiles p where p.user_id = r.reviewer_id and p.is_listed;

@@ -14,8 +14,8 @@ export const BUILD_STEPS = [
   { file: "00_prepare.sql", label: "helpers; set aside secondary indexes" },
   { file: "01_users.sql", label: "100,000 users (auth.users, users, profiles, onboardings, roles)" },
   { file: "02_organizations.sql", label: "1,000 organizations + memberships" },
-  { file: "03_events.sql", label: "1,000,000 events + organizer rows", parts: 2 },
-  { file: "04_participants.sql", label: "~2,000,000 audience participations", parts: 2 },
+  { file: "03_events.sql", label: "events (1,000,000 by default) + organizer rows", parts: 2 },
+  { file: "04_participants.sql", label: "~2 audience participations per event", parts: 2 },
   { file: "05_social.sql", label: "500,000 follows, notifications, reviews", parts: 3 },
   { file: "06_counts.sql", label: "follower counts, review aggregates" },
   { file: "06_discovery_columns.sql", label: "badges, member counts, event search documents" },
@@ -55,13 +55,13 @@ export async function tuneForBulkLoad({ port }) {
   await runSql({ port, sql: "select pg_reload_conf()" });
 }
 
-export async function buildDataset({ port, log }) {
+export async function buildDataset({ port, log, events = 1_000_000 }) {
   const timings = [];
   for (const step of BUILD_STEPS) {
     const started = Date.now();
     const file = path.join(dir, step.file);
     const parts = step.parts ?? 1;
-    await Promise.all(Array.from({ length: parts }, (_, part) => psqlFile({ port, file, vars: { part, parts } })));
+    await Promise.all(Array.from({ length: parts }, (_, part) => psqlFile({ port, file, vars: { part, parts, events } })));
     const seconds = (Date.now() - started) / 1000;
     timings.push({ step: step.label, seconds, loadAverage: os.loadavg()[0] });
     log(`  ${step.file.padEnd(22)} ${seconds.toFixed(1).padStart(6)} s  ${step.label} (load average ${os.loadavg()[0].toFixed(1)})`);

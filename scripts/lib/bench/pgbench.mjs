@@ -10,7 +10,7 @@ export const PGBENCH = "/usr/lib/postgresql/15/bin/pgbench";
  * pgbench -n -f script with the given client count, for `seconds` or `transactions` per client.
  * Returns { latenciesMs (sorted), tps, processed, failed, aborted, output }.
  */
-export async function runPgbench({ port, user, script, clients, threads, seconds, transactions, defines = {}, mode = "prepared" }) {
+export async function runPgbench({ port, user, script, clients, threads, seconds, transactions, defines = {}, mode = "prepared", statementTimeoutMs = 5000 }) {
   const logDir = fs.mkdtempSync(path.join(os.tmpdir(), "atas-bench-log-"));
   const args = [
     "-n", "-h", "127.0.0.1", "-p", String(port), "-U", user, "-d", "postgres",
@@ -20,7 +20,9 @@ export async function runPgbench({ port, user, script, clients, threads, seconds
     ...Object.entries(defines).flatMap(([k, v]) => ["-D", `${k}=${v}`]),
   ];
   const output = await new Promise((resolve, reject) => {
-    const child = spawn(PGBENCH, args, { env: { ...process.env, PGPASSWORD: "postgres" } });
+    // The statement timeout bounds every statement of every workload (bypass runs included: the
+    // owner has none of its own), so a plan that goes wrong fails the run instead of stalling it.
+    const child = spawn(PGBENCH, args, { env: { ...process.env, PGPASSWORD: "postgres", PGOPTIONS: `-c statement_timeout=${statementTimeoutMs}` } });
     let text = "";
     child.stdout.on("data", (d) => { text += d; });
     child.stderr.on("data", (d) => { text += d; });
@@ -69,4 +71,28 @@ export function percentile(sorted, p) {
 export function median(values) {
   const sorted = [...values].sort((a, b) => a - b);
   return sorted.length === 0 ? NaN : sorted.length % 2 ? sorted[(sorted.length - 1) / 2] : (sorted[sorted.length / 2 - 1] + sorted[sorted.length / 2]) / 2;
+}
+
+/** Names the failing statement: pgbench says "aborted in command N"; N counts the script's
+ * commands (SQL statements and backslash meta-commands) from 0. */
+export function describeFailure(script, output) {
+  const commands = [];
+  let current = "";
+  for (const line of fs.readFileSync(script, "utf8").split("\n")) {
+    const trimmed = line.trim();
+    if (trimmed === "" || trimmed.startsWith("--")) continue;
+    if (trimmed.startsWith("\\")) {
+      commands.push(trimmed);
+      continue;
+    }
+    current += `${line}\n`;
+    if (trimmed.endsWith(";")) {
+      commands.push(current.trim());
+      current = "";
+    }
+  }
+  const errors = [...new Set(output.split("\n").filter((l) => /error|aborted|timeout/i.test(l)).map((l) => l.trim()))].slice(0, 6);
+  const index = Number(/aborted in command (\d+)/.exec(output)?.[1]);
+  const statement = Number.isInteger(index) && commands[index] ? commands[index] : "(statement not identified)";
+  return `script ${path.basename(script)}, command ${Number.isInteger(index) ? index : "?"}:\n  ${statement.slice(0, 600)}\n${errors.join("\n")}`;
 }

@@ -16,11 +16,19 @@ function writeReadmeSection(report) {
     `Latest \`npm run bench\` (${report.generatedAt.slice(0, 16).replace("T", " ")} UTC) on ${m.nproc} CPU (${m.cpu}), ${m.memoryGiB} GiB, ${m.postgres}; load average ${m.loadAverageAtStart.join(" ")} at start (shared machine).`,
     `Data set: ${Object.entries(report.dataset.counts).map(([k, v]) => `${v.toLocaleString("en")} ${k.replace("_", " ")}`).join(", ")}; built in ${Math.round(report.dataset.buildSeconds)} s.`,
     "",
-    "| workload | clients | min ms | p50 ms | p95 ms | p99 ms | tps | RLS/bypass | ×floor | target | result |",
-    "|---|---:|---:|---:|---:|---:|---:|---:|---:|---|---|",
-    ...report.rows.map((r) => `| ${r.workload}: ${r.name} | ${r.clients} | ${r.min ?? "—"} | ${r.p50 ?? "—"} | ${r.p95 ?? "—"} | ${r.p99 ?? "—"} | ${r.tps} | ${r.ratio ?? "—"} | ${r.floorRatio ?? "—"} | ${r.target} | ${r.pass === null ? "" : r.pass ? "pass" : "FAIL"}${r.heavyOverLight ? ` (heavy/light ${r.heavyOverLight})` : ""}${r.storm ? ` (${r.storm.accepted} accepted, ${r.storm.waitlisted} waitlisted, ${r.storm.failed} failed)` : ""} |`),
+    `Load average during the run (1 min, sampled after each measurement): ${loadRange(report)}. Targets are the reference's figures as multiples of its floor, compared with ours in the same run.`,
+    "",
+    "| workload | clients | min ms | p50 ms | p95 ms | p99 ms | tps | RLS/bypass | p50 ×floor | p95 ×floor | target | result |",
+    "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|---|",
+    ...report.rows.map((r) => `| ${r.workload}: ${r.name} | ${r.clients} | ${r.min ?? "—"} | ${r.p50 ?? "—"} | ${r.p95 ?? "—"} | ${r.p99 ?? "—"} | ${r.tps} | ${r.ratio ?? "—"} | ${r.floorRatio ?? "—"} | ${r.p95FloorRatio ?? "—"} | ${r.target} | ${r.pass === null ? "" : r.pass ? "**pass**" : "**FAIL**"}${r.checks ? ` (${r.checks.join("; ")})` : ""} |`),
     end,
   ];
   fs.writeFileSync(readme, text.replace(new RegExp(`${start}[\\s\\S]*?${end}`), lines.join("\n")));
 }
 
+
+function loadRange(report) {
+  const loads = report.rows.flatMap((r) => r.loadAverages ?? []).concat(report.rows.filter((r) => r.storm).map((r) => r.storm.loadAverage));
+  if (loads.length === 0) return "—";
+  return `${Math.min(...loads)}–${Math.max(...loads)}`;
+}
