@@ -51,9 +51,11 @@ reset role;
 
 -- given: the event has ended (the details lock of a started event is lifted to move the clock)
 alter table public.events disable trigger events_prepare;
+alter table public.events disable trigger events_hold_rules;
 update public.events set start_datetime = now() - interval '3 hours', end_datetime = now() - interval '1 minute'
 where id = tests.event_id('paid-live');
 alter table public.events enable trigger events_prepare;
+alter table public.events enable trigger events_hold_rules;
 select is(tests.violated_constraint(format($$update public.event_participants set payment_proof_url = 'payment-proofs/%s/%s/z.png'
   where user_id = %L$$, tests.event_id('paid-live'), tests.uid('payer'), tests.uid('payer'))), 'event_participants_payment_proof_window',
   'no proof once the event has ended');

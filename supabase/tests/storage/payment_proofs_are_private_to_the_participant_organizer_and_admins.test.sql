@@ -108,9 +108,11 @@ select is(tests.storage_can('pat', 'insert', 'payment-proofs',
 
 -- given: paid-night has ended (the details lock of a started event is lifted to move the clock)
 alter table public.events disable trigger events_prepare;
+alter table public.events disable trigger events_hold_rules;
 update public.events set start_datetime = now() - interval '3 hours', end_datetime = now() - interval '1 hour'
 where id = tests.storage_uid('event:paid-night');
 alter table public.events enable trigger events_prepare;
+alter table public.events enable trigger events_hold_rules;
 -- then: proofs are evidence now; the participant can neither add nor remove one
 select is(tests.storage_can('pat', 'insert', 'payment-proofs',
             tests.storage_uid('event:paid-night') || '/' || tests.storage_uid('pat') || '/late.png'), false,
