@@ -12,7 +12,7 @@ describe("accounts refuses bad input on every write route", () => {
     "POST /roles": { role: "expert" },
     "DELETE /me": { confirm: true },
     "PUT /onboarding/progress": { step: 1 },
-    "POST /onboarding/skip": {},
+    "POST /onboarding/skip": { step: 1 },
   };
 
   beforeAll(async () => {

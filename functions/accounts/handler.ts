@@ -49,10 +49,10 @@ export function createHandler(deps: AccountsDeps): (req: Request) => Promise<Res
     })
     .on("POST", "/onboarding/skip", async (ctx) => {
       const caller = await requireUser(deps.auth, ctx.req);
-      await parseBody(SkipOnboardingInput, ctx);
+      const input = await parseBody(SkipOnboardingInput, ctx);
       return json(await inCallerTransaction(deps.sql, caller, async ({ tx }) => {
         const account = await requireActiveAccount(tx, caller.id);
-        return skipOnboarding(tx, account);
+        return skipOnboarding(tx, account, input);
       }));
     })
     .on("POST", "/roles", async (ctx) => {

@@ -23,14 +23,14 @@ describe("accounts PUT /onboarding/progress and POST /onboarding/skip", () => {
     expect(saved.body).toMatchObject({ status: "in_progress", step: 2, data: { fullName: "Ada" } });
     expect(await onboarding(user.id)).toEqual({ status: "in_progress", step: 2, onboarding_data: { fullName: "Ada" } });
 
-    const skipped = await callFunction("accounts/onboarding/skip", { token, body: {} });
+    const skipped = await callFunction("accounts/onboarding/skip", { token, body: { step: 2 } });
     expect(skipped.body).toMatchObject({ status: "skipped", step: 2 });
     const resumed = await callFunction("accounts/onboarding/progress", { method: "PUT", token, body: { step: 3 } });
     expect(resumed.body).toMatchObject({ status: "in_progress", step: 3, data: { fullName: "Ada" } });
 
     const done = await callFunction("accounts/onboarding", { token, body: { profile: { fullName: "Ada" }, role: "student" } });
     expect(done.status).toBe(200);
-    expectError(await callFunction("accounts/onboarding/skip", { token, body: {} }), 409, "user_onboardings_status_transition");
+    expectError(await callFunction("accounts/onboarding/skip", { token, body: { step: 0 } }), 409, "user_onboardings_status_transition");
     expectError(await callFunction("accounts/onboarding/progress", { method: "PUT", token, body: { step: 1 } }), 409, "user_onboardings_status_transition");
     expect((await onboarding(user.id))?.status).toBe("completed");
   });
@@ -43,9 +43,10 @@ describe("accounts PUT /onboarding/progress and POST /onboarding/skip", () => {
     }
     expectError(await callFunction("accounts/onboarding/progress", { method: "PUT", token, body: { step: 1, data: { blob: "x".repeat(20_000) } } }),
       409, "user_onboardings_data_is_small");
-    expectError(await callFunction("accounts/onboarding/skip", { token, body: { now: true } }), 400, "invalid_request");
+    expectError(await callFunction("accounts/onboarding/skip", { token, body: { step: 1, now: true } }), 400, "invalid_request");
+    expectError(await callFunction("accounts/onboarding/skip", { token, body: {} }), 400, "invalid_request");
     expect(await onboarding(user.id)).toEqual({ status: "not_started", step: 0, onboarding_data: {} });
     await testSql()`update public.users set status = 'suspended', suspended_reason = 'Test' where id = ${user.id}`;
-    expectError(await callFunction("accounts/onboarding/skip", { token, body: {} }), 403, "account_not_active");
+    expectError(await callFunction("accounts/onboarding/skip", { token, body: { step: 1 } }), 403, "account_not_active");
   });
 });

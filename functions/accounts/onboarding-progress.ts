@@ -4,7 +4,7 @@
 // 409 user_onboardings_status_transition. Status is not a user-writable column, so these run with
 // the function's privileges after the account check.
 import type { Tx } from "../_shared/database.ts";
-import type { OnboardingState, SaveOnboardingProgressInput } from "../_shared/contracts/accounts.ts";
+import type { OnboardingState, SaveOnboardingProgressInput, SkipOnboardingInput } from "../_shared/contracts/accounts.ts";
 import type { CurrentAccount } from "../_shared/moderation/current-account.ts";
 
 interface OnboardingRow {
@@ -37,10 +37,10 @@ export async function saveOnboardingProgress(tx: Tx, account: CurrentAccount, in
   return toState(row!);
 }
 
-export async function skipOnboarding(tx: Tx, account: CurrentAccount): Promise<OnboardingState> {
+export async function skipOnboarding(tx: Tx, account: CurrentAccount, input: SkipOnboardingInput): Promise<OnboardingState> {
   await ensureRow(tx, account.id);
   const [row] = await tx<OnboardingRow[]>`
-    update public.user_onboardings set status = 'skipped' where user_id = ${account.id}
+    update public.user_onboardings set status = 'skipped', step = ${input.step} where user_id = ${account.id}
     returning status, step, onboarding_data, flags, completed_at`;
   return toState(row!);
 }

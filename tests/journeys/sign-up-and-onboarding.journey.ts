@@ -47,7 +47,7 @@ describe("sign-up → confirmation → onboarding (save, skip, resume, complete)
     expect(saved).toMatchObject({ status: "in_progress", step: 1 });
 
     // "Skip for now"
-    expect(await ok(supabase.functions.invoke("accounts/onboarding/skip", { body: {} }))).toMatchObject({ status: "skipped", step: 1 });
+    expect(await ok(supabase.functions.invoke("accounts/onboarding/skip", { body: { step: 1 } }))).toMatchObject({ status: "skipped", step: 1 });
 
     // Back later: the draft is still there.
     const resumed = await ok(supabase.functions.invoke("accounts/onboarding/progress", { method: "PUT", body: { step: 2 } }));
@@ -60,7 +60,7 @@ describe("sign-up → confirmation → onboarding (save, skip, resume, complete)
     expect(done.me.profile).toMatchObject({ isOnboarded: true });
 
     // Completed is final: the skip button now answers 409 with the database's rule name.
-    const { error: again } = await supabase.functions.invoke("accounts/onboarding/skip", { body: {} });
+    const { error: again } = await supabase.functions.invoke("accounts/onboarding/skip", { body: { step: 1 } });
     expect(await functionError(again)).toMatchObject({ status: 409, code: "user_onboardings_status_transition" });
   });
 });

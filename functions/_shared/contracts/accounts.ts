@@ -152,8 +152,8 @@ export const SaveOnboardingProgressInput = z.strictObject({
 });
 export type SaveOnboardingProgressInput = z.infer<typeof SaveOnboardingProgressInput>;
 
-/** POST /accounts/onboarding/skip — skip for now; saving progress or completing later resumes it. */
-export const SkipOnboardingInput = EmptyBody;
+/** POST /accounts/onboarding/skip — skip for now at `step`; saving progress or completing later resumes it. */
+export const SkipOnboardingInput = z.strictObject({ step: z.number().int().min(0).max(20) });
 export type SkipOnboardingInput = z.infer<typeof SkipOnboardingInput>;
 
 export const OnboardingState = z.object({
