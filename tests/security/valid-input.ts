@@ -99,6 +99,10 @@ const OVERRIDES: Record<string, (body: Json, ids: SeedIds) => Json> = {
   "PATCH reviews/:id": () => ({ rating: 4 }),
   "PUT organizations/:id/bank-details": (body) => ({ ...body, accountNumber: "5140 1234 5678" }),
   "PUT participants/events/:eventId/payment-proof": (body, ids) => ({ ...body, path: `${ids.event}/${ids.user}/proof.png` }),
+  // A well-formed QR (the signature is checked after the caller's standing): the scan route's input.
+  "POST attendance/events/:eventId/scan": (_body, ids) => ({ token: `qr1.${ids.participant}.${ids.event}.${Math.floor(Date.now() / 1000) + 600}.${"A".repeat(43)}` }),
+  "POST participants/events/:eventId/bookings": (_body, ids) => ({ expertId: ids.user, proposal: { title: "A brief from the security suite" } }),
+  "PUT participants/events/:eventId/promo": () => ({ promoLink: "https://example.com/promo" }),
 };
 
 export interface ValidRequest {

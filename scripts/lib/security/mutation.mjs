@@ -281,7 +281,12 @@ export function filesFor(mutant, files) {
   // Column grants are specified table by table in column_escalation/ as well as in the tables' folders.
   const folders = mutant.kind === "column-grant" ? [...tables, "column_escalation"] : tables;
   const inFolder = (f) => folders.some((t) => f.file.includes(`/${t}/`));
-  const touches = tables.map((t) => new RegExp(`\\b(from|join|update|into|on|table)\\s+(only\\s+)?(public\\.|storage\\.|auth\\.)?"?${t}\\b`, "i"));
+  // Table-driven files name their tables as literals (`format('… public.%I …', tbl)` over a values
+  // list, e.g. taxonomies/ for categories, skills and tags): a quoted name counts as touching it.
+  const touches = tables.flatMap((t) => [
+    new RegExp(`\\b(from|join|update|into|on|table)\\s+(only\\s+)?(public\\.|storage\\.|auth\\.)?"?${t}\\b`, "i"),
+    new RegExp(`'${t}'`),
+  ]);
   const fn = mutant.fn ? mutant.fn.replace(/^.*\./, "") : null;
   let first = files.filter(inFolder);
   let second = files.filter((f) => !inFolder(f) && (touches.some((w) => w.test(f.text))
