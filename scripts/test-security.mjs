@@ -7,7 +7,7 @@
 //  2. JWT suite and fuzz against every declared function over real HTTP
 //     (vitest, tests/security/*.security.ts, its own database and functions gateway)
 //  3. schemathesis (scripts/lib/security/schemathesis.mjs) against docs/api/openapi.json, per role
-//   node scripts/test-security.mjs [--thorough] [--sample N] [--mutants id,id] [--kinds k,k] [--only mutation|http] [--json path] [--workers N]
+//   node scripts/test-security.mjs [--thorough] [--sample N] [--mutants "id;id"] [--kinds k,k] [--only mutation|http] [--json path] [--workers N]
 // `--thorough` runs every pgTAP file on a mutant its own tables' files do not kill; `--sample N` runs every k-th mutant of each kind so that about N run (what `npm test` does to stay in its time budget); `--mutants` takes ids ("policy-drop public.events: name")
 // or names. Exit 1 on any survivor, harness error or failing HTTP test.
 import { spawnSync } from "node:child_process";
@@ -58,7 +58,8 @@ if (!only || only === "mutation") {
     const total = mutants.length;
     const uncalled = mutants.uncalled ?? [];
     if (uncalled.length) log(`not mutated (nothing calls them, so no mutant of them can change an outcome): ${uncalled.join(", ")}`);
-    const named = args.mutants?.split(",").map((n) => n.trim());
+    // ";"-separated: mutant ids and policy names contain commas.
+    const named = args.mutants?.split(";").map((n) => n.trim());
     if (named) mutants = mutants.filter((m) => named.includes(m.id) || named.includes(m.name));
     if (kinds) mutants = mutants.filter((m) => kinds.includes(m.kind));
     if (sample && sample < mutants.length) {

@@ -91,6 +91,9 @@ function operation(route: RouteContract): JsonSchema {
   for (const error of [
     { status: 400, code: "invalid_request / invalid_json", when: "malformed body or parameters (zod issues in details)" },
     ...(route.auth === "user" ? [{ status: 401, code: "unauthenticated", when: "no or invalid user token" }] : []),
+    // Any signed-in route refuses an account that is no longer active (suspended, deleted) and the
+    // service_role key (schemathesis found 403 undocumented once its user had deleted itself).
+    ...(route.auth === "user" ? [{ status: 403, code: "forbidden / account_not_active", when: "the account is not active, or the token is not a user's" }] : []),
     ...(route.errors ?? []),
   ]) {
     byStatus.set(error.status, [...(byStatus.get(error.status) ?? []), `\`${error.code}\`: ${error.when}`]);
