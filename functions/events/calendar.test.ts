@@ -73,6 +73,8 @@ describe("events router", () => {
   it("answers 404 for an unknown route and 405 for a wrong method, in the error shape", async () => {
     const token = await olga.token;
     expectError(await callFunction("events/00000000-0000-4000-8000-000000000000/launch", { method: "POST", token }), 404, "not_found");
-    expectError(await callFunction("events", { method: "GET", token }), 405, "method_not_allowed");
+    const wrongMethod = await callFunction("events", { method: "GET", token });
+    expectError(wrongMethod, 405, "method_not_allowed");
+    expect(wrongMethod.headers.get("allow")).toBe("POST");
   });
 });

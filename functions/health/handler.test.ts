@@ -15,6 +15,7 @@ describe("health over HTTP (real Deno gateway, throwaway database)", () => {
     expect(reply.status).toBe(405);
     expect(reply.body.error.code).toBe("method_not_allowed");
     expect(reply.body.error.message).toMatch(/use GET/);
+    expect(reply.headers.get("allow")).toBe("GET");
   });
 
   it("answers a CORS preflight before anything else", async () => {
