@@ -28,6 +28,14 @@ export function errorResponse(error: unknown): Response {
   return json(body, appError.status);
 }
 
+/** 405 in our error shape with the methods the resource supports in `Allow` (RFC 9110 §15.5.6). */
+export function methodNotAllowed(method: string, allowed: string[], path?: string): Response {
+  const where = path === undefined ? "" : ` on ${path}`;
+  const refused = errorResponse(new AppError(405, "method_not_allowed", `Method ${method} is not allowed${where}: use ${allowed.join(", ")}`));
+  refused.headers.set("allow", allowed.join(", "));
+  return refused;
+}
+
 /** Reads a JSON body (empty body = {}), refusing oversize payloads and invalid JSON. */
 export async function readJson(req: Request, maxBytes = MAX_BODY_BYTES): Promise<unknown> {
   const declared = Number(req.headers.get("content-length") ?? "0");

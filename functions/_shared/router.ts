@@ -1,7 +1,7 @@
 // A small method + path router for functions with several routes. Paths are matched after the
 // function's own name (`/events/123/publish` → `/:id/publish` in function `events`).
 import { AppError, badRequest } from "./errors.ts";
-import { errorResponse, preflight } from "./http.ts";
+import { errorResponse, methodNotAllowed, preflight } from "./http.ts";
 
 export interface RouteContext {
   req: Request;
@@ -62,11 +62,7 @@ export function createRouter(functionName: string) {
         if (matching.length === 0) throw new AppError(404, "not_found", `No route for ${req.method} ${path}`);
         const route = matching.find((candidate) => candidate.method === req.method);
         if (!route) {
-          // RFC 9110 §15.5.6: a 405 names the methods the resource does support.
-          const allowed = [...new Set(matching.map((m) => m.method))].join(", ");
-          const refused = errorResponse(new AppError(405, "method_not_allowed", `Method ${req.method} is not allowed on ${path}: use ${allowed}`));
-          refused.headers.set("allow", allowed);
-          return refused;
+          return methodNotAllowed(req.method, [...new Set(matching.map((m) => m.method))], path);
         }
         const values = route.pattern.exec(path)?.slice(1) ?? [];
         const params = Object.fromEntries(route.names.map((name, i) => [name, decodePathSegment(values[i] ?? "")]));

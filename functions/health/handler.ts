@@ -1,13 +1,13 @@
 // Liveness and readiness: answers 200 when the function runtime and the database both respond.
 import { type Deps, depsFromEnv } from "../_shared/deps.ts";
 import { AppError } from "../_shared/errors.ts";
-import { errorResponse, json, preflight } from "../_shared/http.ts";
+import { errorResponse, json, methodNotAllowed, preflight } from "../_shared/http.ts";
 
 export function createHandler(deps: Pick<Deps, "sql" | "clock">): (req: Request) => Promise<Response> {
   return async function handle(req) {
     if (req.method === "OPTIONS") return preflight();
     if (req.method !== "GET") {
-      return errorResponse(new AppError(405, "method_not_allowed", `Method ${req.method} is not allowed: use GET`));
+      return methodNotAllowed(req.method, ["GET"]);
     }
     try {
       const [row] = await deps.sql`select current_setting('server_version_num')::int as version`;
