@@ -24,7 +24,8 @@ export const BankDetails = z.strictObject({
 export type BankDetails = z.infer<typeof BankDetails>;
 
 const organizationFields = {
-  name: boundedText(120).refine((name) => name.length >= 2, "Must be at least 2 characters"),
+  // min(2) rather than a refine, so the published schema says it too (minLength 2).
+  name: z.string().trim().min(2, "Must be at least 2 characters").max(120, "Must be at most 120 characters"),
   description: boundedText(5000).optional(),
   websiteUrl: HttpsUrl.optional(),
   location: boundedText(200).optional(),

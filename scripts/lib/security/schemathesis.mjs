@@ -141,8 +141,15 @@ function configToml(ids) {
   const accept = `expected-statuses = ["2xx", 401, 403, 404, 409]`;
   return [`[checks.positive_data_acceptance]`, accept, "", `[parameters]`, line(global), "",
     ...ops.flatMap(([regex, params]) => ["[[operations]]", `include-path-regex = "${regex}"`, "[operations.parameters]", line(params), ""]),
-    "[[operations]]", "include-path-regex = '^/functions/v1/events(/[{]id[}])?$'",
-    "[operations.checks.positive_data_acceptance]", `expected-statuses = ["2xx", 400, 401, 403, 404, 409]`, ""].join("\n");
+    // Cross-field and uniqueness rules JSON Schema (as zod publishes it) cannot say, so a
+    // schema-valid body may still be refused with 400 by the contract: event dates in order;
+    // onboarding intents that do not repeat; a broadcast test send that carries the e-mail to test;
+    // a booking with either an existing proposal or a new brief, not both.
+    ...["^/functions/v1/events(/[{]id[}])?$", "^/functions/v1/accounts/onboarding$", "^/functions/v1/admin/broadcasts$",
+      "^/functions/v1/participants/events/[{]eventId[}]/bookings$"].flatMap((regex) => [
+      "[[operations]]", `include-path-regex = '${regex}'`,
+      "[operations.checks.positive_data_acceptance]", `expected-statuses = ["2xx", 400, 401, 403, 404, 409]`, ""]),
+  ].join("\n");
 }
 
 export async function runSchemathesisSuite({ examples = 4, maxTime = 240, log = console.log } = {}) {
