@@ -26,6 +26,7 @@ describe("toAppError with real Postgres errors", () => {
     ["row-level security (42501)", "set local role authenticated; insert into public.tags (name) values ('secret-value')", 403, "forbidden"],
     ["built-in check (23514)", "insert into public.tags (name) values (repeat('x', 80))", 409, "tags_name_length"],
     ["unique (23505)", "insert into public.tags (name) values ('dup-tag-x'), ('dup-tag-x')", 409, "tags_name_is_unique"],
+    ["NUL byte in text (22021)", "select convert_from('\\x00'::bytea, 'UTF8')", 400, "invalid_request"],
     ["not found (P0002)", "do $$ declare r record; begin select * into strict r from public.tags where false; end $$", 404, "not_found"],
     ["anything else (42P01)", "select * from public.no_such_table", 500, "internal"],
   ];

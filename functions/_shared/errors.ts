@@ -88,6 +88,8 @@ export function toAppError(error: unknown): AppError {
       case "22023":
       case "22007":
       case "22008":
+      case "22021": // character_not_in_repertoire (e.g. a NUL byte in text)
+      case "22P05": // untranslatable_character
         return badRequest(ownMessage(error, "A value in the request is not valid"));
     }
   }

@@ -12,7 +12,9 @@ export type IsoDateTime = z.infer<typeof IsoDateTime>;
 
 /** Trimmed, non-empty text of at most `max` characters. */
 export function boundedText(max: number) {
-  return z.string().trim().min(1, "Must not be empty").max(max, `Must be at most ${max} characters`);
+  // Postgres text cannot hold NUL: refused here (400), never at the database (found by schemathesis).
+  return z.string().trim().min(1, "Must not be empty").max(max, `Must be at most ${max} characters`)
+    .regex(/^[^\u0000]*$/, "Must not contain NUL characters");
 }
 
 /** Optional trimmed, non-empty text of at most `max` characters (messages, reasons). */
