@@ -134,7 +134,6 @@ export function createHandler(deps: AuthEmailDeps): (req: Request) => Promise<Re
 function buildFromEnv(): (req: Request) => Promise<Response> {
   const config = emailConfigFromEnv();
   const hookSecrets = requireEnv("SEND_EMAIL_HOOK_SECRET");
-  if (!config.resendApiKey) throw new Error('Refusing to start: the environment variable "RESEND_API_KEY" is not set');
   const sql: Sql = connect(requireEnv("SUPABASE_DB_URL"), { max: 4 });
   return createHandler({
     hookSecrets,

@@ -38,7 +38,6 @@ export function createHandler(deps: OutboxDispatchDeps): (req: Request) => Promi
 /** Built at start: without its settings the function refuses to start (a clear error, not a 500 later). */
 export function handlerFromEnv(): (req: Request) => Promise<Response> {
   const config = emailConfigFromEnv();
-  if (!config.resendApiKey) throw new Error('Refusing to start: the environment variable "RESEND_API_KEY" is not set');
   const deps = depsFromEnv();
   return createHandler({ sql: deps.sql, auth: deps.auth, mailer: createResendMailer(config, { timeoutMs: 20_000 }), siteUrl: config.siteUrl });
 }

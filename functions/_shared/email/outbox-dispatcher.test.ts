@@ -64,7 +64,9 @@ async function waitUntil(condition: () => Promise<boolean>, timeoutMs: number, w
 }
 
 function inProcessDispatcher(overrides: Partial<typeof defaultDispatcherOptions> = {}) {
-  const config = { ...emailConfigFromEnv(), resendApiKey: "re_local_test_key", resendBaseUrl: stack.catcher.url };
+  // emailConfigFromEnv requires the key, as the functions do at start; this file's own process sets it.
+  process.env.RESEND_API_KEY = "re_local_test_key";
+  const config = { ...emailConfigFromEnv(), resendBaseUrl: stack.catcher.url };
   return createOutboxDispatcher({
     sql: connect(stack.dbUrl, { max: 2 }),
     mailer: createResendMailer(config, { timeoutMs: 5_000 }),
