@@ -67,6 +67,10 @@ const WORKLOADS = [
     defines: { lo: 90001, hi: 99990 }, limits: { ratio: 1.3 } },
   { id: "reviews", name: "review_cards of an organization, 10 + exact count", script: "review_cards_page.sql", role: "authenticated",
     defines: { lo: 90001, hi: 99990 }, limits: { p95ms: 2, ratio: 1.3 } },
+  // The discovery reads added for the screens (issue 15): reported, no reference figure exists.
+  { id: "search-past", name: "rpc search_events, two words, include_past (anon)", script: "search_events_with_past.sql", role: "anon", defines: {}, limits: null },
+  { id: "search-people", name: "rpc search_people, role expert, 20 by name (anon)", script: "search_people.sql", role: "anon", defines: {}, limits: null },
+  { id: "search-orgs", name: "rpc search_organizations, 20 by name with member counts (anon)", script: "search_organizations.sql", role: "anon", defines: {}, limits: null },
 ].filter((w) => opts.only.length === 0 || opts.only.includes(w.id));
 
 const round2 = (x) => (Number.isFinite(x) ? Math.round(x * 1000) / 1000 : null);
@@ -119,6 +123,9 @@ async function checkWorkloadsReturnRows({ port, now }) {
     "event-detail": `set role authenticated; select set_config('request.jwt.claims', bench.claims(95000), false); select count(*) from public.events where id = bench.event_id(140 * 5 + 3)`,
     "review-aggs": `set role authenticated; select set_config('request.jwt.claims', bench.claims(95000), false); select count(*) from public.organizations where id = bench.org_id(3) and reviews_count > 0`,
     reviews: `set role authenticated; select set_config('request.jwt.claims', bench.claims(95000), false); ${page(`select 1 from public.review_cards where organization_id = bench.org_id(3) order by created_at desc`)}`,
+    "search-past": `set role anon; select set_config('request.jwt.claims', '{"role":"anon"}', false); select count(*) from public.search_events($$robotics careers$$, include_past => true, page_size => 20)`,
+    "search-people": `set role anon; select set_config('request.jwt.claims', '{"role":"anon"}', false); select count(*) from public.search_people(role => 'expert', page_size => 20)`,
+    "search-orgs": `set role anon; select set_config('request.jwt.claims', '{"role":"anon"}', false); select count(*) from public.search_organizations(page_size => 20)`,
   };
   const rows = {};
   for (const [id, sql] of Object.entries(probes)) {

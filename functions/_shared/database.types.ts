@@ -1443,6 +1443,7 @@ export type Database = {
           event_id: string | null
           id: string
           org_id: string | null
+          organization_is_listed: boolean
           rating: number
           reviewee_id: string | null
           reviewer_id: string
@@ -1457,6 +1458,7 @@ export type Database = {
           event_id?: string | null
           id?: string
           org_id?: string | null
+          organization_is_listed?: boolean
           rating: number
           reviewee_id?: string | null
           reviewer_id: string
@@ -1471,6 +1473,7 @@ export type Database = {
           event_id?: string | null
           id?: string
           org_id?: string | null
+          organization_is_listed?: boolean
           rating?: number
           reviewee_id?: string | null
           reviewer_id?: string

@@ -23,3 +23,8 @@ where o.id = c.org_id;
 -- reviews.shown_reviewer_id: what the reviews_set_shown_reviewer trigger would write.
 update public.reviews r set shown_reviewer_id = r.reviewer_id
 from public.profiles p where p.user_id = r.reviewer_id and p.is_listed;
+
+-- reviews.organization_is_listed: what the reviews_set_organization_listing trigger would write.
+update public.reviews r set organization_is_listed = true
+from public.organizations o
+where o.id = r.org_id and o.status = 'approved' and o.visibility = 'public' and o.deleted_at is null;

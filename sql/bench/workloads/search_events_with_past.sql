@@ -1,4 +1,4 @@
--- search-with-past: supabase.rpc('search_events', { query, include_past: true, page_size: 20 }) → POST /rest/v1/rpc/search_events as anon; two-word query over published + ended events (private.event_search_documents). (Added by screens-read; register it in scripts/bench.mjs WORKLOADS.)
+-- search-with-past: supabase.rpc('search_events', { query, include_past: true, page_size: 20 }) → POST /rest/v1/rpc/search_events as anon; two-word query over published + ended events (private.event_search_documents).
 \set w random(1, 20)
 \set v random(1, 13)
 begin isolation level read committed read only;

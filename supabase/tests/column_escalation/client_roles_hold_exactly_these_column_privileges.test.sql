@@ -82,8 +82,8 @@ from (values
   ('authenticated', 'UPDATE', 'user_onboardings', array['flags', 'onboarding_data', 'step']::name[]),
   ('authenticated', 'UPDATE', 'user_roles', '{}'::name[]),
   ('authenticated', 'UPDATE', 'users', '{}'::name[]),
-  ('anon', 'SELECT', 'reviews', array['comment', 'created_at', 'deleted_at', 'event_id', 'id', 'org_id', 'rating', 'reviewee_id', 'sealed_until', 'shown_reviewer_id', 'updated_at']::name[]),
-  ('authenticated', 'SELECT', 'reviews', array['comment', 'created_at', 'deleted_at', 'event_id', 'id', 'org_id', 'rating', 'reviewee_id', 'sealed_until', 'shown_reviewer_id', 'updated_at']::name[])
+  ('anon', 'SELECT', 'reviews', array['comment', 'created_at', 'deleted_at', 'event_id', 'id', 'org_id', 'organization_is_listed', 'rating', 'reviewee_id', 'sealed_until', 'shown_reviewer_id', 'updated_at']::name[]),
+  ('authenticated', 'SELECT', 'reviews', array['comment', 'created_at', 'deleted_at', 'event_id', 'id', 'org_id', 'organization_is_listed', 'rating', 'reviewee_id', 'sealed_until', 'shown_reviewer_id', 'updated_at']::name[])
 ) as spec (role_name, privilege, table_name, columns);
 
 select * from finish();

@@ -28,7 +28,7 @@ select ok((select bool_and(coalesce(array_to_string(proconfig, ',') like '%searc
              'search_people', 'search_people_page', 'search_organizations', 'search_organization_page', 'event_lineup', 'event_lineup_rows')),
   'every discovery function pins search_path');
 select is((select count(*)::int from pg_indexes where schemaname in ('public', 'private') and indexname in
-  ('event_search_documents_published_idx', 'event_search_documents_listed_idx', 'events_listing_start_idx', 'events_listing_organization_idx',
+  ('event_search_documents_published_idx', 'event_search_documents_listed_idx', 'events_listing_public_start_idx', 'events_listing_organization_idx',
    'events_listing_organizer_idx', 'events_listing_with_past_start_idx')), 6,
   'the event discovery indexes exist');
 select is((select count(*)::int from pg_indexes where schemaname = 'public' and indexname in
