@@ -11,9 +11,9 @@
 begin;
 select set_config('request.jwt.claims', bench.claims(90501 + :client_id), true);
 set local role authenticated;
-select e.*, private.is_active() as caller_is_active, private.is_admin() as caller_is_admin, private.is_event_team(e.id) as caller_is_team from public.events e where e.id = bench.event_id(:wid);
+select e.*, private.is_active() as caller_is_active, private.is_admin() as caller_is_admin, private.is_event_team(e.id) as caller_is_team from public.events e where e.id = md5('event:' || :wid)::uuid;
 reset role;
-select participant, created from private.register_for_event(bench.event_id(:wid), bench.uid(90501 + :client_id), now());
+select participant, created from private.register_for_event(md5('event:' || :wid)::uuid, md5('user:' || 90501 + :client_id)::uuid, now());
 commit;
 select private.await_durable();
 \set warmed 1
@@ -24,7 +24,7 @@ select set_config('request.jwt.claims', bench.claims(:n), true);
 set local role authenticated;
 select e.*, private.is_active() as caller_is_active, private.is_admin() as caller_is_admin, private.is_event_team(e.id) as caller_is_team from public.events e where e.id = :event;
 reset role;
-select participant, created from private.register_for_event(:event, bench.uid(:n), now());
+select participant, created from private.register_for_event(:event, md5('user:' || :n)::uuid, now());
 commit;
 select private.await_durable();
 \endif
