@@ -90,14 +90,14 @@ function machine() {
 
 const load1 = () => Math.round(os.loadavg()[0] * 10) / 10;
 
-async function runWorkload({ port, workload, clients, bypass, now }) {
+async function runWorkload({ port, workload, clients, bypass, now, seconds = SECONDS }) {
   const script = path.join(workloadsDir, bypass && workload.bypassScript ? workload.bypassScript : workload.script);
   const result = await runPgbench({
     port,
     user: bypass ? "postgres" : "authenticator",
     script,
     clients,
-    seconds: SECONDS,
+    seconds,
     statementTimeoutMs: opts["statement-timeout"],
     defines: { role: bypass ? "postgres" : workload.role, now, lo: 90001, hi: 99990, emax: Math.floor(opts.events / 140) - 1, ...workload.defines },
   });
@@ -217,6 +217,42 @@ async function registrationStorm({ port }) {
     p50: percentile(latencies, 50), p95: percentile(latencies, 95), p99: percentile(latencies, 99), loadAverage: load1() };
 }
 
+/** Where each request's time goes, from Postgres itself: pg_stat_statements (loaded with the bench
+ * cluster, tracking nothing during the timed runs) is switched on for one short RLS run per
+ * workload at 1 client, and the request statement's calls, plans, mean planning and execution
+ * time are read back. plans = calls means the statement is planned again on every request;
+ * plans ≈ 6 means Postgres kept one generic plan after its five custom ones (a plan that cannot
+ * flip with the values). Skipped on a cluster started without the library (--port on an old one). */
+async function profileStatements({ port, now }) {
+  const loaded = await runSql({ port, sql: "select current_setting('shared_preload_libraries') like '%pg_stat_statements%'" });
+  if (loaded !== "t") {
+    log("profile: pg_stat_statements is not loaded in this cluster; skipped");
+    return null;
+  }
+  await runSql({ port, sql: "create extension if not exists pg_stat_statements with schema extensions" });
+  const setTrack = async (level) => {
+    await runSql({ port, sql: `alter system set pg_stat_statements.track = '${level}'` });
+    await runSql({ port, sql: "select pg_reload_conf()" });
+  };
+  const profile = {};
+  try {
+    await setTrack("top");
+    for (const workload of WORKLOADS) {
+      await runSql({ port, sql: "select extensions.pg_stat_statements_reset()" });
+      await runWorkload({ port, workload, clients: 1, bypass: false, now, seconds: 2 });
+      const row = await runSql({ port, sql: `select json_build_object('calls', calls, 'plans', plans,
+          'planMs', round((total_plan_time / greatest(plans, 1))::numeric, 3), 'execMs', round(mean_exec_time::numeric, 3))
+        from extensions.pg_stat_statements where query like 'WITH %' order by calls desc limit 1` });
+      profile[workload.id] = row ? JSON.parse(row) : null;
+    }
+  } finally {
+    await setTrack("none");
+  }
+  log(`profile (pg_stat_statements, 1 client, RLS; request statement: calls/plans, mean plan ms, mean exec ms): ${Object.entries(profile)
+    .map(([id, p]) => (p ? `${id} ${p.calls}/${p.plans} ${p.planMs} ${p.execMs}` : `${id} —`)).join("  ")}`);
+  return profile;
+}
+
 function fmt(x, digits = 2) {
   return Number.isFinite(x) ? x.toFixed(digits) : "—";
 }
@@ -254,7 +290,7 @@ async function main() {
     log(`reusing the bench cluster on port ${cluster.port}: ${Object.entries(counts).map(([k, v]) => `${k}=${v}`).join(", ")}`);
   } else {
     log("starting a throwaway Postgres 15 cluster (platform base + migrations via the Supabase CLI, no seed)");
-    cluster = await startThrowawayCluster({ major: 15, label: "bench", seed: false });
+    cluster = await startThrowawayCluster({ major: 15, label: "bench", seed: false, preload: ["pg_stat_statements"] });
   }
   try {
     if (!opts.port) {
@@ -296,6 +332,8 @@ async function main() {
       }
     }
 
+    const profile = await profileStatements({ port: cluster.port, now });
+
     let storm = null;
     if (!opts["skip-storm"]) {
       log("P3 registration storm: 200 registrations from 50 clients on one event with 50 seats (the registrations function's SQL path)");
@@ -331,6 +369,7 @@ async function main() {
         if (clients === 1) {
           const v = verdict(row, floorRow);
           if (v) Object.assign(row, { pass: v.pass, checks: v.checks });
+          if (profile?.[workload.id]) row.profile = profile[workload.id];
         }
         rows.push(row);
       }
@@ -363,7 +402,7 @@ async function main() {
       generatedAt: new Date().toISOString(), machine: { ...info, loadAverageAtEnd: os.loadavg().map((x) => Math.round(x * 10) / 10) },
       method: {
         tool: "pgbench (Debian, Postgres 15) with custom scripts (-f); -M prepared for PostgREST requests (PostgREST's default db-prepared-statements = true), -M extended for the registration storm (the functions use postgres.js with prepare: false)",
-        requests: "one transaction per request: begin [read only]; set_config(search_path, role, request.jwt.claims, request.method, request.path, request.headers, request.cookies); the statement shape PostgREST 12 generates (WITH pgrst_source AS (…) SELECT … json_agg …); commit. Ids are chosen by number and computed server-side (bench.uid(n), bench.event_id(n)).",
+        requests: "one transaction per request: begin [read only]; set_config(search_path, role, request.jwt.claims, request.method, request.path, request.headers, request.cookies); the statement shape PostgREST 12 generates (WITH pgrst_source AS (…) SELECT … json_agg …); commit. Ids are chosen by number and spelled as the expressions that make them (md5('user:' || n)::uuid), values as PostgREST would send.",
         rls: "RLS runs connect as authenticator and switch to anon/authenticated; bypass runs send the same statements connected as postgres with role postgres (table owner, BYPASSRLS) — for P1 with the anon policy's predicate written into the statement (the rows anon may see), so both sides read the same rows. Ratio = median over rounds of (RLS p50 / bypass p50) from adjacent runs; RLS and bypass alternate order each round.",
         targets: `reference figures of issue 16 as multiples of the reference floor (${REF_FLOOR.p50} ms p50, ${REF_FLOOR.p95} ms p95), compared with the same multiples of our floor in the same run`,
         dataset: "set-based SQL as the cluster superuser with session_replication_role = replica (triggers off); the rows and counts the triggers would write (profiles, onboardings, organizer/owner rows, participant_count, follower counts, ratings) are written by the same SQL; secondary indexes set aside and rebuilt once",

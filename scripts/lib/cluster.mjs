@@ -127,7 +127,7 @@ export function isRunning(dataDir) {
 }
 
 /** initdb with our superuser and the local password; writes the settings the platform relies on. */
-export function initCluster({ dataDir, major, port, withCron }) {
+export function initCluster({ dataDir, major, port, withCron, preload = [] }) {
   const bin = binDir(major);
   const pwfile = path.join(dataDir, "..", `.pw-${path.basename(dataDir)}`);
   fs.writeFileSync(pwfile, `${LOCAL_PASSWORD}\n`, { mode: 0o644 });
@@ -148,7 +148,10 @@ export function initCluster({ dataDir, major, port, withCron }) {
     `fsync = on`,
     `log_min_messages = warning`,
     `wal_level = logical`,
-    ...(withCron ? [`shared_preload_libraries = 'pg_cron'`, `cron.database_name = 'postgres'`] : []),
+    ...(withCron || preload.length ? [`shared_preload_libraries = '${[...(withCron ? ["pg_cron"] : []), ...preload].join(", ")}'`] : []),
+    ...(withCron ? [`cron.database_name = 'postgres'`] : []),
+    // Loaded for profiling (the bench), tracking nothing until a profile pass turns it on.
+    ...(preload.includes("pg_stat_statements") ? [`pg_stat_statements.track = none`, `pg_stat_statements.track_planning = on`] : []),
   ];
   const confFile = path.join(dataDir, "postgresql.auto.conf");
   fs.appendFileSync(confFile, `\n# ATAS local settings\n${settings.join("\n")}\n`);

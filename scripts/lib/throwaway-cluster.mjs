@@ -8,9 +8,9 @@ import { freePort } from "./ports.mjs";
 
 /**
  * Starts a fresh cluster. `build` = "full" applies base, migrations (CLI), seed and the test
- * helpers; "base" stops after the platform base.
+ * helpers; "base" stops after the platform base. `preload`: extra shared_preload_libraries.
  */
-export async function startThrowawayCluster({ major = 15, label = "test", build = "full", seed = true } = {}) {
+export async function startThrowawayCluster({ major = 15, label = "test", build = "full", seed = true, preload = [] } = {}) {
   const port = await freePort();
   const dataDir = scratchDataDir(`${label}${major}`);
   const cluster = {
@@ -24,7 +24,7 @@ export async function startThrowawayCluster({ major = 15, label = "test", build 
     },
   };
   try {
-    initCluster({ dataDir, major, port, withCron: major === 15 });
+    initCluster({ dataDir, major, port, withCron: major === 15, preload });
     startCluster({ dataDir, major, port, logFile: logFileFor(dataDir) });
     applyPlatformBase({ port });
     if (build === "full") {
