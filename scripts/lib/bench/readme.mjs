@@ -3,8 +3,8 @@ import fs from "node:fs";
 import path from "node:path";
 import { projectRoot } from "../paths.mjs";
 
-export /** Rewrites the README's Performance table (between the bench markers) from the report. */
-function writeReadmeSection(report) {
+/** Rewrites the README's Performance table (between the bench markers) from the report. */
+export function writeReadmeSection(report) {
   const readme = path.join(projectRoot, "README.md");
   const start = "<!-- bench:start -->";
   const end = "<!-- bench:end -->";
@@ -46,4 +46,29 @@ function loadRange(report) {
   const loads = report.rows.flatMap((r) => r.loadAverages ?? []).concat(report.rows.filter((r) => r.storm).map((r) => r.storm.loadAverage));
   if (loads.length === 0) return "—";
   return `${Math.min(...loads)}–${Math.max(...loads)}`;
+}
+
+/** Rewrites the README's fresh-clone runs table (between the runs markers): one line per run. */
+export function writeRunsSection(runs) {
+  const readme = path.join(projectRoot, "README.md");
+  const start = "<!-- runs:start -->";
+  const end = "<!-- runs:end -->";
+  const text = fs.readFileSync(readme, "utf8");
+  if (!text.includes(start) || !text.includes(end)) return;
+  const lines = [
+    start,
+    "| run | commit | started (UTC) | minutes | load (1 min) | targets passed | P1 p50 ×floor / RLS÷bypass | notifications p50 ×floor | detail p50 ×floor | P2-light p50 ×floor | reviews p95 ms / RLS÷bypass | search p50 ms (two words / common) | storm reg/s, p95 ms, accepted/waitlisted, FIFO |",
+    "|---|---|---|---:|---|---|---|---|---|---|---|---|---|",
+    ...runs.map((run) => {
+      const head = `| ${run.n} | ${run.commit} | ${run.started.slice(0, 16).replace("T", " ")} | ${run.minutes.toFixed(1)}`;
+      if (!run.report) return `${head} | — | **failed at ${run.failedAt}** (log in bench-results/fresh-clone-runs/run-${run.n}.log) | | | | | | | |`;
+      const rows = run.report.rows;
+      const one = (id) => rows.find((r) => r.workload === id && r.clients === 1) ?? {};
+      const storm = rows.find((r) => r.workload === "P3")?.storm;
+      const judged = rows.filter((r) => r.pass !== null && r.pass !== undefined);
+      return `${head} | ${loadRange(run.report)} | ${judged.filter((r) => r.pass).length} of ${judged.length} | ${one("P1").floorRatio} / ${one("P1").ratio} | ${one("notifications").floorRatio} | ${one("event-detail").floorRatio} | ${one("P2-light").floorRatio} | ${one("reviews").p95} / ${one("reviews").ratio} | ${one("search").p50} / ${one("search-common").p50} | ${storm ? `${Math.round(storm.tps)}, ${Math.round(storm.p95)}, ${storm.accepted}/${storm.waitlisted}, ${storm.fifo ? "yes" : "no"}` : "—"} |`;
+    }),
+    end,
+  ];
+  fs.writeFileSync(readme, text.replace(new RegExp(`${start}[\\s\\S]*?${end}`), lines.join("\n")));
 }
