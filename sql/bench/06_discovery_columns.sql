@@ -14,8 +14,9 @@ where c.org_id = o.id;
 
 drop index private.event_search_documents_published_idx;
 drop index private.event_search_documents_listed_idx;
-insert into private.event_search_documents (event_id, status, search_vector)
-select e.id, e.status, private.event_search_document(e.title, e.description, e.search_tags)
+insert into private.event_search_documents (event_id, status, search_vector, start_datetime, organizer_id, organization_id, format, type, registration_type)
+select e.id, e.status, private.event_search_document(e.title, e.description, e.search_tags),
+       e.start_datetime, e.organizer_id, e.organization_id, e.format, e.type, e.registration_type
 from public.events e
 where e.status in ('published', 'ended') and e.visibility = 'public' and e.deleted_at is null
 on conflict (event_id) do nothing;
