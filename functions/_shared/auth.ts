@@ -24,22 +24,29 @@ function bearerToken(req: Request): string | null {
 
 /**
  * HS256 with a shared secret (local stack, `AUTH_JWT_SECRET`) or the project's JWKS (hosted
- * projects sign with asymmetric keys).
+ * projects sign with asymmetric keys). `issuer`: the project's Auth URL; a user's token must name
+ * it (`iss`), as Supabase Auth writes it.
  */
-export function createAuthenticator(options: { jwtSecret?: string; jwksUrl?: string }): Authenticator {
+export function createAuthenticator(options: { jwtSecret?: string; jwksUrl?: string; issuer?: string }): Authenticator {
   const secret = options.jwtSecret ? new TextEncoder().encode(options.jwtSecret) : null;
   const jwks = !secret && options.jwksUrl ? createRemoteJWKSet(new URL(options.jwksUrl)) : null;
   return {
     async verify(req) {
       const token = bearerToken(req);
       if (!token) return null;
+      if (!secret && !jwks) throw unauthenticated("Token verification is not configured on this server");
+      let payload: JWTPayload;
       try {
-        if (secret) return (await jwtVerify(token, secret, { algorithms: ["HS256"] })).payload;
-        if (jwks) return (await jwtVerify(token, jwks)).payload;
+        payload = secret ? (await jwtVerify(token, secret, { algorithms: ["HS256"] })).payload : (await jwtVerify(token, jwks!)).payload;
       } catch {
         throw unauthenticated("The access token is invalid or expired: sign in again");
       }
-      throw unauthenticated("Token verification is not configured on this server");
+      // Only Auth issues user tokens, and it names itself: a token signed with the same key for
+      // another issuer (another environment or branch sharing the secret) is not a session here.
+      if (options.issuer && payload.role === "authenticated" && payload.iss !== options.issuer) {
+        throw unauthenticated("The access token was issued by another Auth server: sign in again");
+      }
+      return payload;
     },
   };
 }
@@ -55,7 +62,8 @@ export function authenticatorFromEnv(): Authenticator {
   }
   return createAuthenticator({
     ...(jwtSecret ? { jwtSecret } : {}),
-    ...(supabaseUrl ? { jwksUrl: `${supabaseUrl}/auth/v1/.well-known/jwks.json` } : {}),
+    // Supabase Auth's issuer is the project URL + /auth/v1, the URL the functions are given.
+    ...(supabaseUrl ? { jwksUrl: `${supabaseUrl}/auth/v1/.well-known/jwks.json`, issuer: `${supabaseUrl}/auth/v1` } : {}),
   });
 }
 

@@ -38,7 +38,7 @@ function unsigned(claims: Record<string, unknown>): string {
 
 function userClaims(sub: string, email: string, secondsFromNow: number) {
   const now = Math.floor(Date.now() / 1000);
-  return { iss: "http://127.0.0.1:54321/auth/v1", sub, aud: "authenticated", role: "authenticated", email,
+  return { iss: `${new URL(inject("functionsUrl")).origin}/auth/v1`, sub, aud: "authenticated", role: "authenticated", email,
     iat: now - 60, exp: now + secondsFromNow, session_id: randomUUID(), is_anonymous: false, aal: "aal1",
     app_metadata: { provider: "email", providers: ["email"] }, user_metadata: {} };
 }
@@ -46,7 +46,7 @@ function userClaims(sub: string, email: string, secondsFromNow: number) {
 interface Account { id: string; email: string }
 let suspended: Account = { id: "", email: "" };
 let active: Account = { id: "", email: "" };
-const tokens = { expired: "", wrongSignature: "", algNone: "", suspended: "", hs512: "", malformed: "not.a.jwt" };
+const tokens = { expired: "", wrongSignature: "", algNone: "", suspended: "", hs512: "", wrongIssuer: "", malformed: "not.a.jwt" };
 let ids: SeedIds;
 let direct: { url: string; stop: () => Promise<unknown> } | null = null;
 
@@ -63,6 +63,8 @@ beforeAll(async () => {
   tokens.wrongSignature = await new SignJWT(userClaims(active.id, active.email, 3600)).setProtectedHeader({ alg: "HS256", typ: "JWT" })
     .sign(new TextEncoder().encode("not-the-project-secret-not-the-project-secret"));
   tokens.algNone = unsigned(userClaims(active.id, active.email, 3600));
+  // The project's key and algorithm, another Auth server's name: not a session of this project.
+  tokens.wrongIssuer = await signClaims({ ...userClaims(active.id, active.email, 3600), iss: "https://another-project.supabase.co/auth/v1" });
   // Issued before the suspension and not yet expired: signature and expiry are fine.
   tokens.suspended = await signClaims(userClaims(suspended.id, suspended.email, 3600));
   // The right secret, the wrong algorithm: the verifier accepts HS256 only.
@@ -223,9 +225,9 @@ describe.each(routes.map((r) => [`${r.method} ${r.function}${r.path}`, r] as con
 
 describe.each(routes.map((r) => [`${r.method} ${r.function}${r.path}`, r] as const))("shipped verifier: %s", (_label, route) => {
   const BAD = [["expired", "expired"], ["wrong signature", "wrongSignature"], ["alg none", "algNone"], ["HS512", "hs512"],
-    ["malformed", "malformed"]] as const;
+    ["wrong issuer", "wrongIssuer"], ["malformed", "malformed"]] as const;
 
-  it("answers 401 unauthenticated for expired, forged, unsigned, wrong-algorithm and malformed tokens (valid request)", async () => {
+  it("answers 401 unauthenticated for expired, forged, unsigned, wrong-algorithm, wrong-issuer and malformed tokens (valid request)", async () => {
     const request = validRequest(route, ids);
     for (const [kind, token] of BAD) {
       count(`direct ${kind}`);

@@ -5,7 +5,7 @@
 // test files running in parallel on one database, and reruns against ATAS_TEST_DB_URL, never
 // collide. Time is real: an event "in progress" is created with a start in the past.
 import { randomBytes, randomUUID } from "node:crypto";
-import { expect } from "vitest";
+import { expect, inject } from "vitest";
 import { callFunction, type FunctionReply, signClaims, testSql } from "./harness.ts";
 
 // ── Users ────────────────────────────────────────────────────────────────────────────────────────
@@ -43,12 +43,14 @@ export function fixturePrefix(tag: string): string {
  * whose lookup scans every account per row and takes seconds once a database holds a few hundred.)
  */
 async function hookClaims(userIds: string[]): Promise<Map<string, Record<string, unknown>>> {
+  // Auth's issuer is the project URL + /auth/v1: here the test stack's own functions origin.
+  const issuer = `${new URL(inject("functionsUrl")).origin}/auth/v1`;
   const rows = await testSql()<Array<{ id: string; claims: Record<string, unknown> }>>`
     select u.id, private.custom_access_token_hook(jsonb_build_object(
       'user_id', u.id,
       'authentication_method', 'password',
       'claims', jsonb_build_object(
-        'iss', 'http://127.0.0.1:54321/auth/v1', 'sub', u.id, 'aud', 'authenticated',
+        'iss', ${issuer}::text, 'sub', u.id, 'aud', 'authenticated',
         'exp', floor(extract(epoch from now()))::bigint + 3600, 'iat', floor(extract(epoch from now()))::bigint,
         'email', u.email, 'phone', '', 'app_metadata', u.raw_app_meta_data, 'user_metadata', u.raw_user_meta_data,
         'role', 'authenticated', 'aal', 'aal1',
