@@ -108,7 +108,8 @@ export interface JourneyUser {
 /** A real access token for a user of the test database: Auth's claims through our hook, signed. */
 export async function mintToken(handle: string): Promise<string> {
   const [row] = await testSql()<{ claims: Record<string, unknown> }[]>`select tests.access_token_claims(${handle}) as claims`;
-  return signClaims(row!.claims);
+  // The issuer is this stack's Auth URL, as the functions require (the SQL helper's is a placeholder).
+  return signClaims({ ...row!.claims, iss: `${supabaseUrl()}/auth/v1` });
 }
 
 /** A new active user (sign-up trigger, e-mail confirmed, roles approved) and their signed-in client. */

@@ -190,7 +190,16 @@ export async function runSchemathesisSuite({ examples = 4, maxTime = 240, log = 
     cleanups.push(() => proxy.close());
     const runs = [];
     for (const role of ROLES) {
-      const token = role.email ? await mintUserToken({ dbUrl: dbUrl({ port: cluster.port }), email: role.email }) : ANON_KEY;
+      // The issuer is this stack's own Auth URL (SUPABASE_URL + /auth/v1), as the functions require.
+      const token = role.email
+        ? await mintUserToken({ dbUrl: dbUrl({ port: cluster.port }), email: role.email, issuerOrigin: `http://127.0.0.1:${apiPort}` })
+        : ANON_KEY;
+      if (role.email) {
+        // A token the functions refuse would turn the whole run into 401s that pass every check:
+        // prove it signs in first.
+        const me = await fetch(`http://127.0.0.1:${apiPort}/functions/v1/accounts/me`, { headers: { authorization: `Bearer ${token}` } });
+        if (me.status !== 200) throw new Error(`schemathesis: the ${role.name} token is refused (GET accounts/me → ${me.status} ${await me.text()}); the run would only see 401s`);
+      }
       const started = Date.now();
       const { code, out } = await runSchemathesis({ url: `http://127.0.0.1:${proxyPort}`, token, role: role.name, examples, maxTime, configFile, reportDir });
       fs.writeFileSync(path.join(reportDir, `schemathesis-${role.name}.log`), out);
