@@ -10,6 +10,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { parseArgs } from "node:util";
+import { replaceReadmeSection } from "./lib/bench/readme.mjs";
 import { projectRoot } from "./lib/paths.mjs";
 
 const { positionals } = parseArgs({ allowPositionals: true, options: {} });
@@ -40,18 +41,12 @@ const rows = ids.map((id) => {
 
 const sizes = reports.map(({ events }) => events.toLocaleString("en"));
 const lines = [
-  "<!-- growth:start -->",
   `Cost above the floor (p50 − floor p50, 1 client, ms) at ${sizes.join(" / ")} events (users stay 100,000); exponent k = log(cost ratio) / log(size ratio): flat < 0.1 ≤ logarithmic < 0.4 ≤ linear.`,
   "",
   `| workload | ${sizes.map((s) => `p50 ms @ ${s}`).join(" | ")} | ${sizes.map((s) => `above floor @ ${s}`).join(" | ")} | k | growth |`,
   `|---|${sizes.map(() => "---:").join("|")}|${sizes.map(() => "---:").join("|")}|---:|---|`,
   ...rows.map((r) => `| ${r.workload} | ${r.points.map((p) => p.p50.toFixed(3)).join(" | ")} | ${r.points.map((p) => p.above.toFixed(3)).join(" | ")} | ${r.exponent} | ${r.growth} |`),
-  "<!-- growth:end -->",
 ];
 console.log(lines.join("\n"));
 fs.writeFileSync(path.join(projectRoot, "bench-results/growth.json"), `${JSON.stringify({ generatedAt: new Date().toISOString(), sizes: reports.map((r) => r.events), rows }, null, 2)}\n`);
-const readme = path.join(projectRoot, "README.md");
-const text = fs.readFileSync(readme, "utf8");
-if (text.includes("<!-- growth:start -->")) {
-  fs.writeFileSync(readme, text.replace(/<!-- growth:start -->[\s\S]*?<!-- growth:end -->/, lines.join("\n")));
-}
+replaceReadmeSection("growth", lines);

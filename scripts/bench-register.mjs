@@ -12,7 +12,7 @@ import { serviceEnv } from "./lib/local-env.mjs";
 import { freePort } from "./lib/ports.mjs";
 import { startDenoService, stopService } from "./lib/services.mjs";
 import { startThrowawayCluster } from "./lib/throwaway-cluster.mjs";
-import { signClaims } from "./lib/tokens.mjs";
+import { authIssuer, signClaims } from "./lib/tokens.mjs";
 
 const { requests, warmup } = parseOptions({
   requests: { type: "number", default: 300, min: 1, help: "measured registrations" },
@@ -57,7 +57,7 @@ try {
   // Auth's base claims through our access-token hook, as a real sign-in would produce them.
   const claimRows = await sql`
     select u.id, private.custom_access_token_hook(jsonb_build_object('user_id', u.id, 'authentication_method', 'password',
-      'claims', jsonb_build_object('iss', ${`http://127.0.0.1:${apiPort}/auth/v1`}::text, 'sub', u.id, 'aud', 'authenticated',
+      'claims', jsonb_build_object('iss', ${authIssuer(`http://127.0.0.1:${apiPort}`)}::text, 'sub', u.id, 'aud', 'authenticated',
         'exp', floor(extract(epoch from now()))::bigint + 3600, 'iat', floor(extract(epoch from now()))::bigint,
         'email', u.email, 'phone', '', 'app_metadata', u.raw_app_meta_data, 'user_metadata', u.raw_user_meta_data,
         'role', 'authenticated', 'aal', 'aal1', 'session_id', gen_random_uuid(), 'is_anonymous', false))) -> 'claims' as claims

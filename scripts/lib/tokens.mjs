@@ -5,12 +5,15 @@ import { SignJWT } from "jose";
 import postgres from "postgres";
 import { LOCAL_JWT_SECRET } from "./local-env.mjs";
 
-const ISSUER_PATH = "/auth/v1";
+/** The `iss` Supabase Auth writes: the project URL + /auth/v1 (what the functions require). */
+export function authIssuer(origin) {
+  return `${origin}/auth/v1`;
+}
 
 /** Claims before the hook, as GoTrue builds them for a password sign-in. */
 function baseClaims(user, { issuerOrigin, nowSeconds, expiresInSeconds }) {
   return {
-    iss: `${issuerOrigin}${ISSUER_PATH}`,
+    iss: authIssuer(issuerOrigin),
     sub: user.id,
     aud: "authenticated",
     exp: nowSeconds + expiresInSeconds,

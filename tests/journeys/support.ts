@@ -25,6 +25,7 @@ import { inject } from "vitest";
 import WebSocket from "ws";
 import type { Database } from "../../functions/_shared/database.types.ts";
 import { ANON_KEY, LOCAL_JWT_SECRET } from "../../scripts/lib/local-env.mjs";
+import { authIssuer } from "../../scripts/lib/tokens.mjs";
 import { signClaims, testSql } from "../support/harness.ts";
 
 export { testSql };
@@ -109,7 +110,7 @@ export interface JourneyUser {
 export async function mintToken(handle: string): Promise<string> {
   const [row] = await testSql()<{ claims: Record<string, unknown> }[]>`select tests.access_token_claims(${handle}) as claims`;
   // The issuer is this stack's Auth URL, as the functions require (the SQL helper's is a placeholder).
-  return signClaims({ ...row!.claims, iss: `${supabaseUrl()}/auth/v1` });
+  return signClaims({ ...row!.claims, iss: authIssuer(supabaseUrl()) });
 }
 
 /** A new active user (sign-up trigger, e-mail confirmed, roles approved) and their signed-in client. */
@@ -133,7 +134,7 @@ export async function seededUser(name: string): Promise<JourneyUser> {
       user_id: user.id,
       authentication_method: "password",
       claims: {
-        iss: `${supabaseUrl()}/auth/v1`, sub: user.id, aud: "authenticated", exp: now + 3600, iat: now, email,
+        iss: authIssuer(supabaseUrl()), sub: user.id, aud: "authenticated", exp: now + 3600, iat: now, email,
         phone: "", app_metadata: user.raw_app_meta_data as postgres.JSONValue, user_metadata: user.raw_user_meta_data as postgres.JSONValue,
         role: "authenticated", aal: "aal1", amr: [{ method: "password", timestamp: now }],
         session_id: crypto.randomUUID(), is_anonymous: false,

@@ -16,6 +16,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { inject } from "vitest";
 import { LOCAL_JWT_SECRET } from "../../scripts/lib/local-env.mjs";
 import { freePort } from "../../scripts/lib/ports.mjs";
+import { authIssuer } from "../../scripts/lib/tokens.mjs";
 import { startDenoService } from "../../scripts/lib/services.mjs";
 import { ANON_KEY, callFunction, SERVICE_ROLE_KEY, signClaims, testSql } from "../support/harness.ts";
 import { concretePath, contractRoutes, declaredFunctions, type Route } from "./declared-routes.ts";
@@ -38,7 +39,7 @@ function unsigned(claims: Record<string, unknown>): string {
 
 function userClaims(sub: string, email: string, secondsFromNow: number) {
   const now = Math.floor(Date.now() / 1000);
-  return { iss: `${new URL(inject("functionsUrl")).origin}/auth/v1`, sub, aud: "authenticated", role: "authenticated", email,
+  return { iss: authIssuer(new URL(inject("functionsUrl")).origin), sub, aud: "authenticated", role: "authenticated", email,
     iat: now - 60, exp: now + secondsFromNow, session_id: randomUUID(), is_anonymous: false, aal: "aal1",
     app_metadata: { provider: "email", providers: ["email"] }, user_metadata: {} };
 }

@@ -6,6 +6,7 @@
 // collide. Time is real: an event "in progress" is created with a start in the past.
 import { randomBytes, randomUUID } from "node:crypto";
 import { expect, inject } from "vitest";
+import { authIssuer } from "../../scripts/lib/tokens.mjs";
 import { callFunction, type FunctionReply, signClaims, testSql } from "./harness.ts";
 
 // ── Users ────────────────────────────────────────────────────────────────────────────────────────
@@ -43,8 +44,8 @@ export function fixturePrefix(tag: string): string {
  * whose lookup scans every account per row and takes seconds once a database holds a few hundred.)
  */
 async function hookClaims(userIds: string[]): Promise<Map<string, Record<string, unknown>>> {
-  // Auth's issuer is the project URL + /auth/v1: here the test stack's own functions origin.
-  const issuer = `${new URL(inject("functionsUrl")).origin}/auth/v1`;
+  // Auth's issuer for this test stack: its own functions origin.
+  const issuer = authIssuer(new URL(inject("functionsUrl")).origin);
   const rows = await testSql()<Array<{ id: string; claims: Record<string, unknown> }>>`
     select u.id, private.custom_access_token_hook(jsonb_build_object(
       'user_id', u.id,

@@ -3,16 +3,21 @@ import fs from "node:fs";
 import path from "node:path";
 import { projectRoot } from "../paths.mjs";
 
-/** Rewrites the README's Performance table (between the bench markers) from the report. */
-export function writeReadmeSection(report) {
+/** Replaces the README's text between `<!-- name:start -->` and `<!-- name:end -->` (markers kept);
+ * a README without both markers is left as it is. */
+export function replaceReadmeSection(name, lines) {
   const readme = path.join(projectRoot, "README.md");
-  const start = "<!-- bench:start -->";
-  const end = "<!-- bench:end -->";
+  const start = `<!-- ${name}:start -->`;
+  const end = `<!-- ${name}:end -->`;
   const text = fs.readFileSync(readme, "utf8");
   if (!text.includes(start) || !text.includes(end)) return;
+  fs.writeFileSync(readme, text.replace(new RegExp(`${start}[\\s\\S]*?${end}`), [start, ...lines, end].join("\n")));
+}
+
+/** Rewrites the README's Performance table (between the bench markers) from the report. */
+export function writeReadmeSection(report) {
   const m = report.machine;
-  const lines = [
-    start,
+  replaceReadmeSection("bench", [
     `Latest \`npm run bench\` (${report.generatedAt.slice(0, 16).replace("T", " ")} UTC) on ${m.nproc} CPU (${m.cpu}), ${m.memoryGiB} GiB, ${m.postgres}; load average ${m.loadAverageAtStart.join(" ")} at start (shared machine).`,
     `Data set: ${Object.entries(report.dataset.counts).map(([k, v]) => `${v.toLocaleString("en")} ${k.replace("_", " ")}`).join(", ")}; built in ${Math.round(report.dataset.buildSeconds)} s.`,
     "",
@@ -22,9 +27,7 @@ export function writeReadmeSection(report) {
     "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|---|",
     ...report.rows.map((r) => `| ${r.workload}: ${r.name} | ${r.clients} | ${r.min ?? "—"} | ${r.p50 ?? "—"} | ${r.p95 ?? "—"} | ${r.p99 ?? "—"} | ${r.tps} | ${r.ratio ?? "—"} | ${r.floorRatio ?? "—"} | ${r.p95FloorRatio ?? "—"} | ${r.target} | ${r.pass === null ? "" : r.pass ? "**pass**" : "**FAIL**"}${r.checks ? ` (${r.checks.join("; ")})` : ""} |`),
     ...profileLines(report),
-    end,
-  ];
-  fs.writeFileSync(readme, text.replace(new RegExp(`${start}[\\s\\S]*?${end}`), lines.join("\n")));
+  ]);
 }
 
 
@@ -50,13 +53,7 @@ function loadRange(report) {
 
 /** Rewrites the README's fresh-clone runs table (between the runs markers): one line per run. */
 export function writeRunsSection(runs) {
-  const readme = path.join(projectRoot, "README.md");
-  const start = "<!-- runs:start -->";
-  const end = "<!-- runs:end -->";
-  const text = fs.readFileSync(readme, "utf8");
-  if (!text.includes(start) || !text.includes(end)) return;
-  const lines = [
-    start,
+  replaceReadmeSection("runs", [
     "| run | commit | started (UTC) | minutes | load (1 min) | targets passed | P1 p50 ×floor / RLS÷bypass | notifications p50 ×floor | detail p50 ×floor | P2-light p50 ×floor | reviews p95 ms / RLS÷bypass | search p50 ms (two words / common) | storm reg/s, p95 ms, accepted/waitlisted, FIFO |",
     "|---|---|---|---:|---|---|---|---|---|---|---|---|---|",
     ...runs.map((run) => {
@@ -68,7 +65,5 @@ export function writeRunsSection(runs) {
       const judged = rows.filter((r) => r.pass !== null && r.pass !== undefined);
       return `${head} | ${loadRange(run.report)} | ${judged.filter((r) => r.pass).length} of ${judged.length} | ${one("P1").floorRatio} / ${one("P1").ratio} | ${one("notifications").floorRatio} | ${one("event-detail").floorRatio} | ${one("P2-light").floorRatio} | ${one("reviews").p95} / ${one("reviews").ratio} | ${one("search").p50} / ${one("search-common").p50} | ${storm ? `${Math.round(storm.tps)}, ${Math.round(storm.p95)}, ${storm.accepted}/${storm.waitlisted}, ${storm.fifo ? "yes" : "no"}` : "—"} |`;
     }),
-    end,
-  ];
-  fs.writeFileSync(readme, text.replace(new RegExp(`${start}[\\s\\S]*?${end}`), lines.join("\n")));
+  ]);
 }
