@@ -41,7 +41,7 @@ function isPostgresError(error: unknown): error is PostgresLikeError {
 const BUILT_IN_MESSAGE = new RegExp(
   "^(new row for relation|new row violates|duplicate key value|insert or update on table|update or delete on table|" +
     "null value in column|conflicting key value|permission denied|must be owner|query returned|invalid input|" +
-    "value too long|.* out of range|date/time field|invalid (regular expression|byte sequence|parameter)|" +
+    "value too long|.* out of range|date/time field|invalid (regular expression|byte sequence|parameter)|unsupported unicode escape|" +
     "(relation|column|function|operator|schema|type|role) .*does not exist|syntax error|could not|cannot cast|malformed)",
   "i",
 );

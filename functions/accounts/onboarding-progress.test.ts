@@ -35,6 +35,15 @@ describe("accounts PUT /onboarding/progress and POST /onboarding/skip", () => {
     expect((await onboarding(user.id))?.status).toBe("completed");
   });
 
+  it("keeps a draft exactly as sent, NUL characters and all (jsonb could not hold them)", async () => {
+    const user = await createUser(`${prefix}-nul`, { roles: [] });
+    const draft = { "na\u0000me": "A\u0000da", nested: { list: ["\u0000", 1, true, null] } };
+    const saved = await callFunction("accounts/onboarding/progress", { method: "PUT", token: user.token, body: { step: 1, data: draft, flags: { "x\u0000": true } } });
+    expect(saved.status, JSON.stringify(saved.body)).toBe(200);
+    expect(saved.body).toMatchObject({ step: 1, data: draft, flags: { "x\u0000": true } });
+    expect((await onboarding(user.id))?.onboarding_data).toEqual(draft);
+  });
+
   it("refuses bad input (400) and suspended accounts (403), changing nothing", async () => {
     const user = await createUser(`${prefix}-bad`, { roles: [] });
     const token = user.token;

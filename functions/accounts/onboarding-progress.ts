@@ -30,8 +30,9 @@ export async function saveOnboardingProgress(tx: Tx, account: CurrentAccount, in
     update public.user_onboardings set
       status = case when status = 'in_progress' then status else 'in_progress'::public.onboarding_status end,
       step = ${input.step},
-      onboarding_data = coalesce(${input.data === undefined ? null : tx.json(input.data as never)}::jsonb, onboarding_data),
-      flags = coalesce(${input.flags === undefined ? null : tx.json(input.flags as never)}::jsonb, flags)
+      -- Sent as text: a json-typed parameter is parsed as jsonb first, which refuses U+0000.
+      onboarding_data = coalesce(${input.data === undefined ? null : JSON.stringify(input.data)}::text::json, onboarding_data),
+      flags = coalesce(${input.flags === undefined ? null : JSON.stringify(input.flags)}::text::json, flags)
     where user_id = ${account.id}
     returning status, step, onboarding_data, flags, completed_at`;
   return toState(row!);

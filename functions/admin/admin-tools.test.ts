@@ -43,6 +43,11 @@ describe("admin tools", () => {
     expectError(await callFunction("admin/role-requests?role=admin", { token: adminToken }), 400, "invalid_request");
     expectError(await callFunction("admin/role-requests?sort=desc", { token: adminToken }), 400, "invalid_request");
     expectError(await callFunction("admin/role-requests?cursor=bm9wZQ", { token: adminToken }), 400, "invalid_request");
+    // Any cursor of the documented pattern is a position: "before everything" lists from the start.
+    const fromStart = await callFunction("admin/role-requests?role=teacher&limit=100", { token: adminToken });
+    const fromEpoch = await callFunction("admin/role-requests?role=teacher&limit=100&cursor=0_00000000-0000-0000-0000-000000000000", { token: adminToken });
+    expect(fromEpoch.status).toBe(200);
+    expect(fromEpoch.body).toEqual(fromStart.body);
   });
 
   it("lists pending organizations", async () => {

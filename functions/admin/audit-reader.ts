@@ -7,14 +7,14 @@ import type { Page } from "./queues.ts";
 export async function readAuditLog(tx: Tx, query: AuditLogQuery): Promise<Page<AuditEntry>> {
   const before = decodeCursor(query.cursor);
   const actionPrefix = query.action ? `${query.action.replace(/_/g, "\\_")}%` : null;
-  const rows = await tx<{ id: string; actor_id: string | null; action: string; target_type: string; target_id: string | null; details: Record<string, unknown>; created_at: Date; cursor_at: string }[]>`
-    select id, actor_id, action, target_type, target_id, details, created_at, created_at::text as cursor_at
+  const rows = await tx<{ id: string; actor_id: string | null; action: string; target_type: string; target_id: string | null; details: Record<string, unknown>; created_at: Date; cursor_us: string }[]>`
+    select id, actor_id, action, target_type, target_id, details, created_at, (extract(epoch from created_at) * 1000000)::bigint::text as cursor_us
     from public.audit_logs
     where (${actionPrefix}::text is null or action like ${actionPrefix}::text)
       and (${query.actorId ?? null}::uuid is null or actor_id = ${query.actorId ?? null}::uuid)
       and (${query.targetId ?? null}::uuid is null or target_id = ${query.targetId ?? null}::uuid)
-      and (${before?.createdAt ?? null}::text::timestamptz is null
-           or (created_at, id) < (${before?.createdAt ?? null}::text::timestamptz, ${before?.id ?? null}::uuid))
+      and (${before?.microseconds ?? null}::text is null
+           or (created_at, id) < (timestamptz 'epoch' + (${before?.microseconds ?? null}::text || ' microseconds')::interval, ${before?.id ?? null}::uuid))
     order by created_at desc, id desc
     limit ${query.limit + 1}`;
   const items = rows.slice(0, query.limit);
@@ -24,6 +24,6 @@ export async function readAuditLog(tx: Tx, query: AuditLogQuery): Promise<Page<A
       id: row.id, actorId: row.actor_id, action: row.action, targetType: row.target_type, targetId: row.target_id,
       details: row.details, createdAt: row.created_at.toISOString(),
     })),
-    nextCursor: rows.length > query.limit && last ? encodeCursor(last.cursor_at, last.id) : null,
+    nextCursor: rows.length > query.limit && last ? encodeCursor(last.cursor_us, last.id) : null,
   };
 }

@@ -11,15 +11,15 @@ export interface Page<T> {
 
 export async function listRoleRequests(tx: Tx, query: RoleRequestsQuery): Promise<Page<RoleRequest>> {
   const after = decodeCursor(query.cursor);
-  const rows = await tx<{ user_id: string; email: string | null; full_name: string | null; role: RoleRequest["role"]; requested_at: Date; cursor_at: string }[]>`
-    select r.user_id, u.email::text as email, p.full_name, r.role, r.requested_at, r.requested_at::text as cursor_at
+  const rows = await tx<{ user_id: string; email: string | null; full_name: string | null; role: RoleRequest["role"]; requested_at: Date; cursor_us: string }[]>`
+    select r.user_id, u.email::text as email, p.full_name, r.role, r.requested_at, (extract(epoch from r.requested_at) * 1000000)::bigint::text as cursor_us
     from public.user_roles r
     join public.users u on u.id = r.user_id
     left join public.profiles p on p.user_id = r.user_id
     where r.status = 'pending' and u.deleted_at is null
       and (${query.role ?? null}::public.app_role is null or r.role = ${query.role ?? null}::public.app_role)
-      and (${after?.createdAt ?? null}::text::timestamptz is null
-           or (r.requested_at, r.user_id) > (${after?.createdAt ?? null}::text::timestamptz, ${after?.id ?? null}::uuid))
+      and (${after?.microseconds ?? null}::text is null
+           or (r.requested_at, r.user_id) > (timestamptz 'epoch' + (${after?.microseconds ?? null}::text || ' microseconds')::interval, ${after?.id ?? null}::uuid))
     order by r.requested_at, r.user_id
     limit ${query.limit + 1}`;
   const items = rows.slice(0, query.limit);
@@ -28,19 +28,19 @@ export async function listRoleRequests(tx: Tx, query: RoleRequestsQuery): Promis
     items: items.map((row) => ({
       userId: row.user_id, email: row.email, fullName: row.full_name, role: row.role, requestedAt: row.requested_at.toISOString(),
     })),
-    nextCursor: rows.length > query.limit && last ? encodeCursor(last.cursor_at, last.user_id) : null,
+    nextCursor: rows.length > query.limit && last ? encodeCursor(last.cursor_us, last.user_id) : null,
   };
 }
 
 export async function listPendingOrganizations(tx: Tx, query: Pagination): Promise<Page<PendingOrganization>> {
   const after = decodeCursor(query.cursor);
-  const rows = await tx<{ id: string; name: string; type: string; owner_id: string; owner_email: string | null; created_at: Date; updated_at: Date; cursor_at: string }[]>`
+  const rows = await tx<{ id: string; name: string; type: string; owner_id: string; owner_email: string | null; created_at: Date; updated_at: Date; cursor_us: string }[]>`
     select o.id, o.name, o.type::text as type, o.owner_id, u.email::text as owner_email, o.created_at, o.updated_at,
-           o.created_at::text as cursor_at
+           (extract(epoch from o.created_at) * 1000000)::bigint::text as cursor_us
     from public.organizations o join public.users u on u.id = o.owner_id
     where o.status = 'pending' and o.deleted_at is null
-      and (${after?.createdAt ?? null}::text::timestamptz is null
-           or (o.created_at, o.id) > (${after?.createdAt ?? null}::text::timestamptz, ${after?.id ?? null}::uuid))
+      and (${after?.microseconds ?? null}::text is null
+           or (o.created_at, o.id) > (timestamptz 'epoch' + (${after?.microseconds ?? null}::text || ' microseconds')::interval, ${after?.id ?? null}::uuid))
     order by o.created_at, o.id
     limit ${query.limit + 1}`;
   const items = rows.slice(0, query.limit);
@@ -50,6 +50,6 @@ export async function listPendingOrganizations(tx: Tx, query: Pagination): Promi
       id: row.id, name: row.name, type: row.type, ownerId: row.owner_id, ownerEmail: row.owner_email,
       createdAt: row.created_at.toISOString(), updatedAt: row.updated_at.toISOString(),
     })),
-    nextCursor: rows.length > query.limit && last ? encodeCursor(last.cursor_at, last.id) : null,
+    nextCursor: rows.length > query.limit && last ? encodeCursor(last.cursor_us, last.id) : null,
   };
 }

@@ -5,9 +5,9 @@
 // every other submission is a guest row. Existing rows are never touched. Walk-ins ignore capacity
 // (§8 #4).
 import type { WalkInInput, WalkInResult } from "../_shared/contracts/attendance.ts";
-import { AppError, badRequest, notFound } from "../_shared/errors.ts";
+import { AppError, forbidden, notFound, unauthenticated } from "../_shared/errors.ts";
 import { loadEventForToken } from "../_shared/event-access.ts";
-import { alreadyParticipant } from "../_shared/participation/participation-errors.ts";
+import { alreadyParticipant, invalidTransition, proofOutsideOwnFolder } from "../_shared/participation/participation-errors.ts";
 import type { PublicOperationContext } from "../_shared/participation/run-route.ts";
 import { notify } from "../_shared/participation/side-effects.ts";
 import { requireAttendanceWindow } from "./attendance-window.ts";
@@ -51,16 +51,14 @@ export async function submitWalkIn(
     ? await t.tx<{ id: string }[]>`select id from public.users where id = ${caller.id} and lower(email::text) = ${email}`
     : [];
   if (body.paymentProofPath) {
-    if (!isPaid) throw badRequest(`"${event.title}" is free: send no payment proof`, [{ path: "paymentProofPath", message: "Only for paid events", code: "unrecognized_keys" }]);
+    // All state-dependent refusals (a schema-valid body): 409/401/403, never 400.
+    if (!isPaid) throw invalidTransition(`"${event.title}" is free: send no payment proof`);
     // Only an account has a Storage folder (`<event>/<user>/`); a guest pays at the door and the
     // team verifies the payment.
-    if (!self) {
-      throw badRequest("Only a signed-in walk-in can attach a payment proof: guests pay at the door", [{ path: "paymentProofPath", message: "Sign in to attach a proof", code: "custom" }]);
-    }
+    if (!caller) throw unauthenticated("Sign in to attach a payment proof: guests pay at the door");
+    if (!self) throw forbidden("Only the account holder can attach a payment proof: a guest pays at the door");
     const ownFolder = `${event.id}/${self.id}/`;
-    if (!body.paymentProofPath.toLowerCase().startsWith(ownFolder)) {
-      throw badRequest(`The proof must be stored under "${ownFolder}" in the payment-proofs bucket`, [{ path: "paymentProofPath", message: `Must start with ${ownFolder}`, code: "invalid_format" }]);
-    }
+    if (!body.paymentProofPath.toLowerCase().startsWith(ownFolder)) throw proofOutsideOwnFolder(ownFolder);
   }
   const [existing] = await t.tx<{ id: string }[]>`
     select p.id from public.event_participants p

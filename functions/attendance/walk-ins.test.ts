@@ -60,8 +60,8 @@ describe("walk-in tokens (team)", () => {
   });
 
   it("refuses an expiry after the event end or in the past (400) and tokens for ended/cancelled events (409)", async () => {
-    await expectRefused([cast.event.id], () => createToken(cast.event.id, cast.organizer.token, { expiresAt: new Date(Date.now() + 30 * 86400_000).toISOString() }), { status: 400, code: "invalid_request" });
-    await expectRefused([cast.event.id], () => createToken(cast.event.id, cast.organizer.token, { expiresAt: new Date(Date.now() - 60_000).toISOString() }), { status: 400, code: "invalid_request" });
+    await expectRefused([cast.event.id], () => createToken(cast.event.id, cast.organizer.token, { expiresAt: new Date(Date.now() + 30 * 86400_000).toISOString() }), { status: 409, code: "event_walk_in_tokens_expiry_within_event" });
+    await expectRefused([cast.event.id], () => createToken(cast.event.id, cast.organizer.token, { expiresAt: new Date(Date.now() - 60_000).toISOString() }), { status: 409, code: "event_walk_in_tokens_expiry_within_event" });
     const cancelled = await createEvent(cast.organizer, { status: "cancelled" });
     await expectRefused([cancelled.id], () => createToken(cancelled.id, cast.organizer.token), { status: 409, code: "invalid_transition" });
   });
@@ -151,9 +151,11 @@ describe("POST /attendance/walk-in (public form, anon key)", () => {
     const paid = await createEvent(cast.organizer, { startsInMinutes: -5, paid: true });
     const { token } = await freshToken(paid.id);
     const stranger = await createUser(`${prefix}other`);
-    await expectRefused([paid.id], () => walkIn({ token, ...guest(), paymentProofPath: `${paid.id}/${stranger.id}/r.jpg` }), { status: 400, code: "invalid_request" });
+    await expectRefused([paid.id], () => walkIn({ token, ...guest(), paymentProofPath: `${paid.id}/${stranger.id}/r.jpg` }), { status: 401, code: "unauthenticated" });
     const user = await createUser(`${prefix}wrongdir`);
-    await expectRefused([paid.id], () => walkIn({ token, name: "W", email: user.email, paymentProofPath: `${paid.id}/${stranger.id}/r.jpg` }, user.token), { status: 400, code: "invalid_request" });
+    await expectRefused([paid.id], () => walkIn({ token, ...guest(), paymentProofPath: `${paid.id}/${user.id}/r.jpg` }, user.token), { status: 403, code: "forbidden" });
+    await expectRefused([paid.id], () => walkIn({ token, name: "W", email: user.email, paymentProofPath: `${paid.id}/${stranger.id}/r.jpg` }, user.token),
+      { status: 409, code: "event_participants_payment_proof_url_is_storage_path" });
   });
 
   it("refuses the same guest twice (409 already_participant) and leaves the first row as it was", async () => {
@@ -216,7 +218,7 @@ describe("POST /attendance/walk-in (public form, anon key)", () => {
     }
     await expectRefused([cast.event.id], () => call("attendance/walk-in", { token: ANON_KEY, rawBody: "{" }), { status: 400, code: "invalid_json" });
     // a proof for a free event is refused too
-    await expectRefused([cast.event.id], () => walkIn({ token, ...guest(), paymentProofPath: `${cast.event.id}/${cast.organizer.id}/r.png` }), { status: 400, code: "invalid_request" });
+    await expectRefused([cast.event.id], () => walkIn({ token, ...guest(), paymentProofPath: `${cast.event.id}/${cast.organizer.id}/r.png` }), { status: 409, code: "invalid_transition" });
   });
 
   it("keeps guests per event: the same e-mail walks in to two events as two rows", async () => {

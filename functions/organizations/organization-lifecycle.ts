@@ -27,9 +27,9 @@ async function tellAdminsAboutSubmission(tx: Tx, org: OrganizationRow, actorId: 
 
 export async function createOrganization(tx: Tx, account: CurrentAccount, input: CreateOrganizationInput): Promise<Organization> {
   const [row] = await tx<OrganizationRow[]>`
-    insert into public.organizations (owner_id, name, description, website_url, location, logo_url, cover_url, type, visibility)
+    insert into public.organizations (owner_id, name, description, website_url, location, type, visibility)
     values (${account.id}, ${input.name}, ${input.description ?? null}, ${input.websiteUrl ?? null}, ${input.location ?? null},
-            ${input.logoUrl ?? null}, ${input.coverUrl ?? null}, ${input.type ?? "community"}, ${input.visibility ?? "public"})
+            ${input.type ?? "community"}, ${input.visibility ?? "public"})
     returning ${tx(organizationColumns)}`;
   const org = row!;
   if (input.bankDetails) await saveBankDetails(tx, org.id, input.bankDetails);

@@ -2,7 +2,6 @@
 // row with e-mail and payment; accepted participants get the public names of the other accepted
 // people (never guests, never e-mails); everyone else gets counts.
 import type { ParticipantCounts, ParticipantList, ParticipantListQuery, PublicParticipant } from "../_shared/contracts/participation.ts";
-import { badRequest } from "../_shared/errors.ts";
 import type { Tx } from "../_shared/database.ts";
 import { callerStanding, type ParticipationEvent, loadParticipationEvent } from "../_shared/event-access.ts";
 import { listParticipants, toParticipant } from "../_shared/participation/participant-rows.ts";
@@ -17,32 +16,9 @@ async function countParticipants(tx: Tx, event: ParticipationEvent): Promise<Par
   return { accepted: row?.accepted ?? 0, attended: row?.attended ?? 0, seatsTaken: row?.seats ?? 0, capacity: event.maxParticipant };
 }
 
-// Cursors are opaque to clients: base64url of the last row's id (its sort key is read back). A cursor this list did not
-// return is a 400, never a 500.
-// UTF-8 first: names in the participant view may hold any character, and btoa takes Latin-1 only.
-function encodeCursor(key: unknown): string {
-  const bytes = new TextEncoder().encode(JSON.stringify(key));
-  return btoa(Array.from(bytes, (b) => String.fromCharCode(b)).join("")).replace(/\+/g, "-").replace(/\//g, "_").replace(/=+$/, "");
-}
-
-function decodeCursor<T>(cursor: string | undefined, valid: (value: Record<string, unknown>) => boolean): T | null {
-  if (!cursor) return null;
-  try {
-    const binary = atob(cursor.replace(/-/g, "+").replace(/_/g, "/"));
-    const text = new TextDecoder("utf-8", { fatal: true }).decode(Uint8Array.from(binary, (c) => c.charCodeAt(0)));
-    const value = JSON.parse(text) as Record<string, unknown>;
-    if (value && typeof value === "object" && valid(value)) return value as T;
-  } catch {
-    // falls through to the 400 below
-  }
-  throw badRequest("cursor is not a cursor returned by this list: pass the nextCursor you received");
-}
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-// A cursor names the last row of the previous page (team: participant id; names: user id).
-interface RowKey { i: string }
-const isRowKey = (v: Record<string, unknown>) => UUID.test(String(v.i));
-
+// A cursor is the id of the previous page's last row (team: participant id; names: user id); the
+// page after it starts after that row's own sort key, read back from the table. An id that is
+// not in the list (a row gone since, or any other uuid) gives an empty page.
 async function publicNames(tx: Tx, eventId: string, page: { limit: number; afterUserId: string | null }):
   Promise<{ participants: PublicParticipant[]; nextCursor: string | null }> {
   const rows = await tx<{ user_id: string; full_name: string; role: PublicParticipant["role"] }[]>`
@@ -62,7 +38,7 @@ async function publicNames(tx: Tx, eventId: string, page: { limit: number; after
   const last = items.at(-1);
   return {
     participants: items.map((row) => ({ userId: row.user_id, name: row.full_name, role: row.role })),
-    nextCursor: rows.length > page.limit && last ? encodeCursor({ i: last.user_id }) : null,
+    nextCursor: rows.length > page.limit && last ? last.user_id : null,
   };
 }
 
@@ -75,15 +51,15 @@ export async function listEventParticipants(
   if (!caller) return { view: "public", counts };
   const access = await callerStanding(t, event, caller);
   if (access.isTeam || access.isAdmin) {
-    const rows = await listParticipants(t.tx, event.id, { limit: limit + 1, afterId: decodeCursor<RowKey>(cursor, isRowKey)?.i ?? null });
+    const rows = await listParticipants(t.tx, event.id, { limit: limit + 1, afterId: cursor ?? null });
     const items = rows.slice(0, limit);
     const last = items.at(-1);
     return {
       view: "team", counts, participants: items.map(toParticipant),
-      nextCursor: rows.length > limit && last ? encodeCursor({ i: last.id }) : null,
+      nextCursor: rows.length > limit && last ? last.id : null,
     };
   }
   const [own] = await t.tx<{ ok: boolean }[]>`select private.is_accepted_participant(${event.id}) as ok`;
-  if (own?.ok) return { view: "participant", counts, ...(await publicNames(t.tx, event.id, { limit, afterUserId: decodeCursor<RowKey>(cursor, isRowKey)?.i ?? null })) };
+  if (own?.ok) return { view: "participant", counts, ...(await publicNames(t.tx, event.id, { limit, afterUserId: cursor ?? null })) };
   return { view: "public", counts };
 }

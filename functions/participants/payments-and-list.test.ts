@@ -57,11 +57,12 @@ describe("PUT /participants/events/:eventId/payment-proof", () => {
     expect(retry.body).toMatchObject({ status: "pending", paymentStatus: "pending", paymentProofPath: `payment-proofs/${cast.event.id}/${user.id}/second.pdf` });
   });
 
-  it("refuses URLs, other people's folders and path tricks (400) and changes nothing", async () => {
+  it("refuses URLs and path tricks (400), other people's folders (409, the database's rule) and changes nothing", async () => {
     const { user } = await payer();
+    await expectRefused([cast.event.id], () => uploadProof(cast.event.id, user.token, { path: `${cast.event.id}/${cast.participant.id}/a.png` }),
+      { status: 409, code: "event_participants_payment_proof_url_is_storage_path" });
     for (const path of [
       `https://evil.example/${cast.event.id}/${user.id}/a.png`,
-      `${cast.event.id}/${cast.participant.id}/a.png`,
       `${cast.event.id}/${user.id}/../a.png`,
       `${cast.event.id}/${user.id}/`,
     ]) {

@@ -3,7 +3,7 @@
 // after a rejection starts a new review. The column stores `<bucket>/<object name>`, as every media
 // column does (checked by the database).
 import type { Participant, SubmitPaymentProofInput } from "../_shared/contracts/participation.ts";
-import { badRequest, notFound } from "../_shared/errors.ts";
+import { notFound } from "../_shared/errors.ts";
 import { loadParticipationEvent } from "../_shared/event-access.ts";
 import {
   displayName,
@@ -12,7 +12,7 @@ import {
   readParticipant,
   toParticipant,
 } from "../_shared/participation/participant-rows.ts";
-import { invalidTransition } from "../_shared/participation/participation-errors.ts";
+import { invalidTransition, proofOutsideOwnFolder } from "../_shared/participation/participation-errors.ts";
 import type { OperationContext } from "../_shared/participation/run-route.ts";
 import { notify } from "../_shared/participation/side-effects.ts";
 
@@ -21,11 +21,7 @@ export async function submitPaymentProof(
 ): Promise<Participant> {
   const event = await loadParticipationEvent(t, params.eventId, { lock: true });
   const ownFolder = `${event.id}/${caller.id}/`.toLowerCase();
-  if (!body.path.toLowerCase().startsWith(ownFolder)) {
-    throw badRequest(`The proof must be stored under "${ownFolder}" in the payment-proofs bucket`, [
-      { path: "path", message: `Must start with ${ownFolder}`, code: "invalid_format" },
-    ]);
-  }
+  if (!body.path.toLowerCase().startsWith(ownFolder)) throw proofOutsideOwnFolder(ownFolder);
   const row = await lockOwnParticipant(t.tx, event.id, caller.id);
   if (!row) throw notFound(`You do not take part in "${event.title}": register first`);
   if (event.registrationType !== "paid") throw invalidTransition(`Cannot upload a payment proof: "${event.title}" is free`);

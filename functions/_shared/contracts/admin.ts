@@ -1,7 +1,7 @@
 // Contracts of the `admin` function: role decisions, suspension, moderation queues, broadcasts,
 // the audit log and the shared taxonomies. Every route needs a CURRENTLY active, approved admin.
 import { z } from "zod";
-import { boundedText, EmptyBody, IsoDateTime, Reason, type RouteContract, Uuid } from "./common.ts";
+import { boundedText, EmptyBody, IsoDateTime, KeysetCursor, Reason, requiredWith, type RouteContract, Uuid } from "./common.ts";
 import { AppRole, RoleStatus, UserStatus } from "./accounts.ts";
 
 export const RoleDecisionAction = z.enum(["approve", "reject", "revoke", "grant"]);
@@ -26,8 +26,7 @@ export type ReactivateUserInput = z.infer<typeof ReactivateUserInput>;
 
 export const Pagination = z.strictObject({
   limit: z.coerce.number().int().min(1).max(100).default(50),
-  /** Opaque cursor from the previous page's `nextCursor`. */
-  cursor: z.string().regex(/^[A-Za-z0-9_-]{1,200}$/, "Invalid cursor").optional(),
+  cursor: KeysetCursor.optional(),
 });
 export type Pagination = z.infer<typeof Pagination>;
 
@@ -58,7 +57,7 @@ export type BroadcastAudience = z.infer<typeof BroadcastAudience>;
  * through the outbox; users who turned admin_broadcast e-mails off are skipped). With
  * `testSend: true` only the calling admin gets the e-mail, nobody is notified: check it first.
  */
-export const BroadcastInput = z.strictObject({
+export const BroadcastInput = requiredWith(z.strictObject({
   audience: BroadcastAudience,
   content: boundedText(500),
   /** An app path such as `/events/…`. */
@@ -69,7 +68,7 @@ export const BroadcastInput = z.strictObject({
     body: boundedText(20_000),
   }).optional(),
   testSend: z.literal(true).optional(),
-}).refine((input) => !input.testSend || input.email, { message: "A test send needs the email to test", path: ["testSend"] });
+}), "testSend", "email", "A test send needs the email to test");
 export type BroadcastInput = z.infer<typeof BroadcastInput>;
 
 export const Taxonomy = z.enum(["tags", "skills", "categories"]);

@@ -127,7 +127,8 @@ export const routes: RouteContract[] = [
     summary: "Create a walk-in token (event team): 192 random bits, optional max uses, expiry defaults to the event end",
     body: CreateWalkInTokenInput,
     responses: { 201: { description: "The new token", schema: WalkInToken } },
-    errors: [NOT_FOUND, FORBIDDEN, INVALID_TRANSITION],
+    errors: [NOT_FOUND, FORBIDDEN, INVALID_TRANSITION,
+      { status: 409, code: "event_walk_in_tokens_expiry_within_event", when: "expiresAt is in the past or after the event's end" }],
   },
   {
     function: "attendance", method: "POST", path: "/walk-in-tokens/:tokenId/deactivate", auth: "user", params: TokenParams,
@@ -147,7 +148,9 @@ export const routes: RouteContract[] = [
       { status: 409, code: "already_participant", when: "this e-mail is already on the event's list" },
       { status: 409, code: "walk_in_token_inactive", when: "the team deactivated the token" },
       { status: 409, code: "walk_in_token_expired", when: "the token's expiry has passed" },
-      { status: 409, code: "walk_in_token_exhausted", when: "the token reached its max uses" }],
+      { status: 409, code: "walk_in_token_exhausted", when: "the token reached its max uses" },
+      { status: 401, code: "unauthenticated", when: "a payment proof without signing in (guests pay at the door)" },
+      { status: 409, code: "event_participants_payment_proof_url_is_storage_path", when: "the proof is not in the caller's own folder <eventId>/<userId>/" }],
   },
 ];
 

@@ -6,6 +6,15 @@ import { z } from "zod";
 export const Uuid = z.string().regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i, "Expected a UUID");
 export type Uuid = z.infer<typeof Uuid>;
 
+/**
+ * A keyset cursor `<microseconds since 1970>_<id>` from a previous page's `nextCursor`. Its
+ * pattern is the whole rule: any value that matches names a position in the list.
+ */
+export const KeysetCursor = z.string().regex(
+  /^[0-9]{1,16}_[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/,
+  "Invalid cursor: pass nextCursor from the previous page unchanged",
+);
+
 /** An instant with an explicit offset, e.g. `2026-12-03T17:00:00Z` or `2026-12-04T01:00:00+08:00`. */
 export const IsoDateTime = z.iso.datetime({ offset: true });
 export type IsoDateTime = z.infer<typeof IsoDateTime>;
@@ -13,13 +22,35 @@ export type IsoDateTime = z.infer<typeof IsoDateTime>;
 /** Trimmed, non-empty text of at most `max` characters. */
 export function boundedText(max: number) {
   // Postgres text cannot hold NUL: refused here (400), never at the database (found by schemathesis).
-  return z.string().trim().min(1, "Must not be empty").max(max, `Must be at most ${max} characters`)
-    .regex(/^[^\u0000]*$/, "Must not contain NUL characters");
+  // "Not empty once trimmed" is a pattern, not minLength 1, so that the OpenAPI document says it
+  // too: schemathesis sent "\u00a0" (valid for minLength 1) and got a 400. `\s` is exactly what
+  // trim() removes, plus U+FEFF for generators whose `\s` (Python's) does not include it.
+  return z.string().trim().max(max, `Must be at most ${max} characters`)
+    .regex(/^[^\u0000]*$/, "Must not contain NUL characters")
+    .regex(/[^\s\ufeff]/, "Must not be empty");
 }
 
 /** Optional trimmed, non-empty text of at most `max` characters (messages, reasons). */
 export function optionalText(max: number) {
   return boundedText(max).optional();
+}
+
+// Rules between fields: zod checks them (with a message naming the field) and the JSON Schema
+// says them too (`oneOf` / `anyOf` of `required`), so that what the OpenAPI document calls valid
+// is what the function accepts (schemathesis sent both fields, or the flag without its field).
+
+/** Exactly one of the two keys is sent. */
+export function exactlyOneOf<T extends z.ZodObject>(schema: T, [first, second]: [string, string], message: string) {
+  return schema
+    .refine((input: Record<string, unknown>) => (input[first] === undefined) !== (input[second] === undefined), { message, path: [first] })
+    .meta({ oneOf: [{ required: [first] }, { required: [second] }] });
+}
+
+/** When `flag` is sent, `needed` must be sent too. */
+export function requiredWith<T extends z.ZodObject>(schema: T, flag: string, needed: string, message: string) {
+  return schema
+    .refine((input: Record<string, unknown>) => input[flag] === undefined || input[needed] !== undefined, { message, path: [flag] })
+    .meta({ anyOf: [{ not: { required: [flag] } }, { required: [needed] }] });
 }
 
 /** Path parameters every event-scoped function takes: `/events/:eventId/…`. */
@@ -34,7 +65,8 @@ export type ParticipantParams = z.infer<typeof ParticipantParams>;
  * policies expect it; `message` names the field for the caller.
  */
 export function eventUserObjectName(message: string, { nonEmpty = false } = {}) {
-  return (nonEmpty ? z.string().min(1) : z.string()).max(500).regex(/^[0-9a-f-]{36}\/[0-9a-f-]{36}\/[A-Za-z0-9._-]{1,200}$/i, message);
+  // The file name is never "." or "..": in the pattern, so the published schema says it too.
+  return (nonEmpty ? z.string().min(1) : z.string()).max(500).regex(/^[0-9a-f-]{36}\/[0-9a-f-]{36}\/(?!\.{1,2}$)[A-Za-z0-9._-]{1,200}$/i, message);
 }
 
 /** A team decision on a pending row: one of `decisions`, with an optional reason (≤ 500). */

@@ -35,8 +35,14 @@ const organizationFields = {
   visibility: z.enum(["public", "private"]).optional(),
 };
 
-/** POST /organizations — starts pending; the creator becomes the owner. */
-export const CreateOrganizationInput = z.strictObject({ ...organizationFields, bankDetails: BankDetails.optional() });
+/**
+ * POST /organizations — starts pending; the creator becomes the owner. No logo or cover: a file
+ * lives in the organization's own folder (`organization-logos/<id>/…`, checked by the database),
+ * and the id exists only once it is created; upload, then PATCH (schemathesis found that any
+ * logoUrl sent here could only be refused).
+ */
+const { logoUrl: _logoUrl, coverUrl: _coverUrl, ...creatableFields } = organizationFields;
+export const CreateOrganizationInput = z.strictObject({ ...creatableFields, bankDetails: BankDetails.optional() });
 export type CreateOrganizationInput = z.infer<typeof CreateOrganizationInput>;
 
 /** PATCH /organizations/:id — managers edit; null clears an optional field. */
@@ -115,8 +121,14 @@ export type MemberList = z.infer<typeof MemberList>;
 
 const manager = { status: 403, code: "forbidden", when: "the caller is not an owner/admin of the organization (or a platform admin)" };
 const notFound = { status: 404, code: "not_found", when: "no such organization, or the caller may not see it" };
+const notMember = (when: string) => ({ status: 404, code: "not_found", when });
+// Every route on one organization loads it first: a missing, deleted or invisible one is a 404.
 const org = (summary: string, extra: Partial<RouteContract> & Pick<RouteContract, "method" | "path" | "responses">): RouteContract => ({
   function: "organizations", auth: "user", summary, ...extra,
+  errors: [...(extra.path.startsWith("/:id") ? [notFound] : []), ...(extra.errors ?? [])],
+});
+const mediaPath = (column: "logo_url" | "cover_url") => ({
+  status: 409, code: `organizations_${column}_is_storage_path`, when: `${column === "logo_url" ? "logoUrl" : "coverUrl"} is not a file in organization-logos/<this organization's id>/`,
 });
 
 export const routes: RouteContract[] = [
@@ -126,15 +138,16 @@ export const routes: RouteContract[] = [
   }),
   org("Read an organization (bank details for managers and admins only)", {
     method: "GET", path: "/:id", params: OrganizationParams,
-    responses: { 200: { description: "The organization", schema: Organization } }, errors: [notFound],
+    responses: { 200: { description: "The organization", schema: Organization } },
   }),
   org("Update an organization (managers, admin)", {
     method: "PATCH", path: "/:id", params: OrganizationParams, body: UpdateOrganizationInput,
-    responses: { 200: { description: "Updated", schema: Organization } }, errors: [manager, notFound],
+    responses: { 200: { description: "Updated", schema: Organization } },
+    errors: [manager, mediaPath("logo_url"), mediaPath("cover_url")],
   }),
   org("Set bank details (managers, admin)", {
     method: "PUT", path: "/:id/bank-details", params: OrganizationParams, body: BankDetails,
-    responses: { 200: { description: "Saved", schema: BankDetails } }, errors: [manager, notFound],
+    responses: { 200: { description: "Saved", schema: BankDetails } }, errors: [manager],
   }),
   org("Resubmit a rejected organization for review (managers)", {
     method: "POST", path: "/:id/resubmit", params: OrganizationParams, body: EmptyBody,
@@ -153,16 +166,17 @@ export const routes: RouteContract[] = [
   }),
   org("Soft-delete an organization (owner or platform admin)", {
     method: "DELETE", path: "/:id", params: OrganizationParams, body: EmptyBody,
-    responses: { 200: { description: "Deleted", schema: Organization } }, errors: [manager, notFound],
+    responses: { 200: { description: "Deleted", schema: Organization } }, errors: [manager],
   }),
   org("List members (members and admins; outsiders get the count only)", {
     method: "GET", path: "/:id/members", params: OrganizationParams,
-    responses: { 200: { description: "Members", schema: MemberList } }, errors: [notFound],
+    responses: { 200: { description: "Members", schema: MemberList } },
   }),
   org("Invite a user (managers)", {
     method: "POST", path: "/:id/invitations", params: OrganizationParams, body: InviteMemberInput,
     responses: { 201: { description: "Invited", schema: Membership } },
-    errors: [manager, { status: 409, code: "organization_members_pkey", when: "already a member, invited or requested" }],
+    errors: [manager, notMember("no user with that id"), { status: 409, code: "target_not_active", when: "the user's account is not active" },
+      { status: 409, code: "organization_members_pkey", when: "already a member, invited or requested" }],
   }),
   org("Answer one's own invitation", {
     method: "POST", path: "/:id/invitation", params: OrganizationParams, body: AnswerInvitationInput,
@@ -180,20 +194,21 @@ export const routes: RouteContract[] = [
   org("Decide a join request (managers)", {
     method: "POST", path: "/:id/join-requests/:userId", params: MemberParams, body: DecideJoinRequestInput,
     responses: { 200: { description: "Accepted (membership) or declined (null)", schema: Membership.nullable() } },
-    errors: [manager],
+    errors: [manager, notMember("no join request from this user")],
   }),
   org("Change a member's role (managers; the owner is never demoted)", {
     method: "PATCH", path: "/:id/members/:userId", params: MemberParams, body: ChangeMemberRoleInput,
-    responses: { 200: { description: "Changed", schema: Membership } }, errors: [manager],
+    responses: { 200: { description: "Changed", schema: Membership } }, errors: [manager, notMember("the user is not a member")],
   }),
   org("Remove a member or withdraw an invitation/request (managers; never the owner)", {
     method: "DELETE", path: "/:id/members/:userId", params: MemberParams, body: EmptyBody,
-    responses: { 200: { description: "Removed", schema: Membership } }, errors: [manager],
+    responses: { 200: { description: "Removed", schema: Membership } },
+    errors: [manager, notMember("the user is not a member, invited or requesting")],
   }),
   org("Leave an organization (the owner must transfer first)", {
     method: "POST", path: "/:id/leave", params: OrganizationParams, body: EmptyBody,
     responses: { 200: { description: "Left", schema: Membership } },
-    errors: [{ status: 409, code: "owner_must_transfer", when: "the caller is the owner" }],
+    errors: [notMember("the caller is not a member"), { status: 409, code: "owner_must_transfer", when: "the caller is the owner" }],
   }),
   org("Transfer ownership to an active member with an active account (owner or platform admin)", {
     method: "POST", path: "/:id/transfer", params: OrganizationParams, body: TransferOwnershipInput,

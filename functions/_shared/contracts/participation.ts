@@ -7,6 +7,7 @@ import {
   decisionInput,
   EmptyBody,
   EventParams,
+  exactlyOneOf,
   eventUserObjectName,
   IsoDateTime,
   optionalText,
@@ -71,8 +72,7 @@ export type LeaveEventInput = z.infer<typeof LeaveEventInput>;
  * A Storage object path inside the `payment-proofs` bucket, never a URL: `<eventId>/<userId>/<file>`.
  * The handler checks the first two segments are this event and the caller.
  */
-export const PaymentProofPath = eventUserObjectName("Must be a storage path <eventId>/<userId>/<file name>, not a URL", { nonEmpty: true })
-  .refine((path) => !path.split("/").some((part) => part === "." || part === ".."), "Must not contain . or .. segments");
+export const PaymentProofPath = eventUserObjectName("Must be a storage path <eventId>/<userId>/<file name>, not a URL", { nonEmpty: true });
 export const SubmitPaymentProofInput = z.object({ path: PaymentProofPath }).strict();
 export type SubmitPaymentProofInput = z.infer<typeof SubmitPaymentProofInput>;
 
@@ -119,7 +119,8 @@ export type ParticipantCounts = z.infer<typeof ParticipantCounts>;
 /** Keyset pages of the participant list: `limit` rows, then pass `nextCursor` as `cursor`. */
 export const ParticipantListQuery = z.strictObject({
   limit: z.coerce.number().int().min(1).max(200).default(100),
-  cursor: z.string().regex(/^[A-Za-z0-9_-]{1,400}$/, "Invalid cursor").optional(),
+  /** The id of the previous page's last row (its `nextCursor`); a row not in the list ends the pages. */
+  cursor: Uuid.optional(),
 });
 export type ParticipantListQuery = z.infer<typeof ParticipantListQuery>;
 
@@ -146,7 +147,7 @@ export const routes: RouteContract[] = [
     summary: "List an event's participants (keyset pages: limit, cursor → nextCursor)",
     description: "Full rows (e-mail, payment) for the organizer, accepted committee and admins; public names of accepted people for accepted participants; counts for everyone else (anon key included).",
     responses: { 200: { description: "The list in the caller's view", schema: ParticipantList } },
-    errors: [NOT_FOUND, FORBIDDEN, { status: 400, code: "invalid_request", when: "limit out of 1..200, or a cursor this list did not return" }],
+    errors: [NOT_FOUND, FORBIDDEN, { status: 400, code: "invalid_request", when: "limit out of 1..200, or a cursor that is not a row id" }],
   },
   {
     function: "participants", method: "POST", path: "/events/:eventId/invitations", auth: "user", params: EventParams,
@@ -208,7 +209,8 @@ export const routes: RouteContract[] = [
     description: "The path is `<eventId>/<userId>/<file>` in the payment-proofs bucket, never a URL. Payment (and the row) become pending.",
     body: SubmitPaymentProofInput,
     responses: { 200: { description: "The row with its pending payment", schema: Participant } },
-    errors: [NOT_FOUND, FORBIDDEN, INVALID_TRANSITION],
+    errors: [NOT_FOUND, FORBIDDEN, INVALID_TRANSITION,
+      { status: 409, code: "event_participants_payment_proof_url_is_storage_path", when: "the path is not in the caller's own folder <eventId>/<userId>/" }],
   },
   {
     function: "participants", method: "POST", path: "/:participantId/payment/decision", auth: "user", params: ParticipantParams,
@@ -227,7 +229,7 @@ export const routes: RouteContract[] = [
  * (`proposalId`) or a new brief written in the same request (`proposal`). The database holds the
  * rule (event_participants_booking_needs_proposal / _needs_expert / _proposal_same_event).
  */
-export const BookExpertInput = z.object({
+export const BookExpertInput = exactlyOneOf(z.object({
   expertId: Uuid,
   proposalId: Uuid.optional(),
   proposal: z.object({
@@ -235,10 +237,7 @@ export const BookExpertInput = z.object({
     description: optionalText(10_000),
   }).strict().optional(),
   message: optionalText(2000),
-}).strict().refine((input) => (input.proposalId === undefined) !== (input.proposal === undefined), {
-  message: "Send either proposalId (an existing proposal of this event) or proposal (a new brief), not both",
-  path: ["proposalId"],
-});
+}).strict(), ["proposalId", "proposal"], "Send either proposalId (an existing proposal of this event) or proposal (a new brief), not both");
 export type BookExpertInput = z.infer<typeof BookExpertInput>;
 
 export const Booking = z.object({ participant: Participant, proposalId: Uuid });

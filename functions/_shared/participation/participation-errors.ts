@@ -22,3 +22,12 @@ export function eventFull(message: string): AppError {
 export function alreadyParticipant(message: string): AppError {
   return new AppError(409, "already_participant", message);
 }
+
+/**
+ * A payment proof outside the payer's own folder: the database's rule
+ * (event_participants_payment_proof_url_is_storage_path) under its code, with the folder named.
+ */
+export function proofOutsideOwnFolder(ownFolder: string): AppError {
+  return new AppError(409, "event_participants_payment_proof_url_is_storage_path",
+    `The proof must be stored under "${ownFolder}" in the payment-proofs bucket`, [{ path: "path", message: `Must start with ${ownFolder}` }]);
+}
