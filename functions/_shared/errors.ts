@@ -18,6 +18,8 @@ export const unauthenticated = (message = "Authentication required: send a valid
 export const forbidden = (message: string) => new AppError(403, "forbidden", message);
 export const notFound = (message: string) => new AppError(404, "not_found", message);
 export const conflict = (code: string, message: string, details?: unknown) => new AppError(409, code, message, details);
+/** The row or event is not in a state that allows this change. */
+export const invalidTransition = (message: string, details?: unknown) => new AppError(409, "invalid_transition", message, details);
 
 export interface ErrorBody {
   error: { code: string; message: string; details?: unknown };

@@ -10,7 +10,7 @@
 //                                               requireOrganizerOrAdmin, requireTeamOrAdmin, invalidTransition
 import type { Caller } from "./auth.ts";
 import type { CallerTransaction, Tx } from "./database.ts";
-import { AppError, forbidden, notFound } from "./errors.ts";
+import { forbidden, notFound } from "./errors.ts";
 import type { EventRow } from "./event-row.ts";
 
 /** Who the caller is for one event, from the current rows; team and organizer need an active account. */
@@ -91,9 +91,7 @@ export function requireTeamOrAdmin(found: EventForCaller, action: string): void 
   }
 }
 
-export function invalidTransition(message: string, details?: unknown): AppError {
-  return new AppError(409, "invalid_transition", message, details);
-}
+export { invalidTransition } from "./errors.ts";
 
 // ── The participation view (participants, attendance) ─────────────────────────────────────────
 

@@ -90,6 +90,7 @@ function operation(route: RouteContract): JsonSchema {
   const byStatus = new Map<number, string[]>();
   for (const error of [
     { status: 400, code: "invalid_request / invalid_json", when: "malformed body or parameters (zod issues in details)" },
+    ...(route.body ? [{ status: 413, code: "payload_too_large", when: "a body over 64 KiB" }] : []),
     ...(route.auth === "user" ? [{ status: 401, code: "unauthenticated", when: "no or invalid user token" }] : []),
     // Any signed-in route refuses an account that is no longer active (suspended, deleted) and the
     // service_role key (schemathesis found 403 undocumented once its user had deleted itself).

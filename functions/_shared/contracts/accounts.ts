@@ -39,6 +39,7 @@ export const OnboardingProfile = z.strictObject({
   websiteUrl: HttpsUrl.optional(),
   canBeSpeaker: z.boolean().optional(),
   intents: z.array(ProfileIntent).max(6).refine((list) => new Set(list).size === list.length, "Intents must not repeat")
+    .meta({ uniqueItems: true })
     .optional(),
   visibility: z.enum(["public", "private"]).optional(),
 });

@@ -21,13 +21,13 @@ export type IsoDateTime = z.infer<typeof IsoDateTime>;
 
 /** Trimmed, non-empty text of at most `max` characters. */
 export function boundedText(max: number) {
-  // Postgres text cannot hold NUL: refused here (400), never at the database (found by schemathesis).
-  // "Not empty once trimmed" is a pattern, not minLength 1, so that the OpenAPI document says it
-  // too: schemathesis sent "\u00a0" (valid for minLength 1) and got a 400. `\s` is exactly what
-  // trim() removes, plus U+FEFF for generators whose `\s` (Python's) does not include it.
+  // One pattern says both rules, so that the OpenAPI document says them too: no NUL (Postgres
+  // text cannot hold it; found by schemathesis) and something left once trimmed (schemathesis
+  // sent "\u00a0", valid for minLength 1, and got a 400). `\s` is what trim() removes; U+FEFF is
+  // added for generators whose `\s` (Python's) lacks it. One pattern, not two: two become an
+  // allOf that schemathesis can only generate by filtering (its coverage phase stalled on it).
   return z.string().trim().max(max, `Must be at most ${max} characters`)
-    .regex(/^[^\u0000]*$/, "Must not contain NUL characters")
-    .regex(/[^\s\ufeff]/, "Must not be empty");
+    .regex(/^[^\u0000]*[^\s\u0000\ufeff][^\u0000]*$/, "Must not be blank or contain NUL characters");
 }
 
 /** Optional trimmed, non-empty text of at most `max` characters (messages, reasons). */

@@ -2,10 +2,7 @@
 // messages that say what could not be done and why.
 import { AppError } from "../errors.ts";
 
-/** The row or event is not in a state that allows this change. */
-export function invalidTransition(message: string, details?: unknown): AppError {
-  return new AppError(409, "invalid_transition", message, details);
-}
+export { invalidTransition } from "../errors.ts";
 
 export function outsideAttendanceWindow(message: string): AppError {
   return new AppError(409, "outside_attendance_window", message);
