@@ -25,7 +25,9 @@ function sampleOf(schema: Json | undefined, name: string, ids: SeedIds): unknown
   if (!schema) return undefined;
   if (schema.const !== undefined) return schema.const;
   if (Array.isArray(schema.enum)) return schema.enum[0];
-  for (const key of ["anyOf", "oneOf", "allOf"]) {
+  // On a typed schema, anyOf/oneOf only constrain which keys go together (contracts/common.ts
+  // exactlyOneOf, requiredWith): the type's own branch builds the value.
+  for (const key of schema.type ? [] : ["anyOf", "oneOf", "allOf"]) {
     const options = schema[key] as Json[] | undefined;
     if (options?.length) return sampleOf(options.find((o) => o.type !== "null") ?? options[0], name, ids);
   }

@@ -1,7 +1,7 @@
 // Contracts of the `attendance` function (DOMAIN.md §3.6 F and G, §3.8 walk-in tokens, §8 #9):
 // team marking, rotating check-in codes, self check-in, walk-in tokens and the public walk-in form.
 import { z } from "zod";
-import { EmptyBody, EventParams, eventUserObjectName, IsoDateTime, ParticipantParams, type RouteContract, Uuid } from "./common.ts";
+import { boundedText, EmptyBody, EventParams, eventUserObjectName, IsoDateTime, ParticipantParams, type RouteContract, Uuid } from "./common.ts";
 import { ParticipantStatus, PaymentStatus } from "./participation.ts";
 
 /** Path parameters, shared with `participants` (common.ts); exported here under their old names. */
@@ -22,7 +22,7 @@ export const OnlineCheckInInput = EmptyBody;
 export type OnlineCheckInInput = z.infer<typeof OnlineCheckInInput>;
 
 export const CreateWalkInTokenInput = z.object({
-  label: z.string().trim().min(1).max(100).optional(),
+  label: boundedText(100).optional(),
   maxUses: z.number().int().min(1).max(100_000).optional(),
   /** Defaults to the event's end; must be in the future and not after the end. */
   expiresAt: IsoDateTime.optional(),
@@ -35,7 +35,7 @@ export type DeactivateWalkInTokenInput = z.infer<typeof DeactivateWalkInTokenInp
 /** The public walk-in form. Never creates an account; the e-mail only names a guest row. */
 export const WalkInInput = z.object({
   token: z.string().regex(/^[0-9a-f]{32,128}$/, "Must be the walk-in token from the event's link"),
-  name: z.string().trim().min(1).max(100),
+  name: boundedText(100),
   email: z.email().max(254),
   /** Paid events, signed-in walk-ins only: the proof's object name `<eventId>/<userId>/<file>` in the payment-proofs bucket. */
   paymentProofPath: eventUserObjectName("Must be a storage object name <eventId>/<userId>/<file name>, not a URL").optional(),
@@ -173,7 +173,7 @@ export type ScanQrInput = z.infer<typeof ScanQrInput>;
 
 /** POST /events/:eventId/walk-ins — the team's walk-in form (no token: the team is the credential). */
 export const TeamWalkInInput = z.object({
-  name: z.string().trim().min(1).max(100),
+  name: boundedText(100),
   email: z.email().max(254),
 }).strict();
 export type TeamWalkInInput = z.infer<typeof TeamWalkInInput>;

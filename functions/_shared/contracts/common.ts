@@ -19,15 +19,19 @@ export const KeysetCursor = z.string().regex(
 export const IsoDateTime = z.iso.datetime({ offset: true });
 export type IsoDateTime = z.infer<typeof IsoDateTime>;
 
-/** Trimmed, non-empty text of at most `max` characters. */
-export function boundedText(max: number) {
+// Text with at least one (two) characters that trim() keeps, and no NUL anywhere.
+const VISIBLE_TEXT = /^[^\u0000]*[^\s\u0000\ufeff][^\u0000]*$/;
+const TWO_VISIBLE = /^[^\u0000]*[^\s\u0000\ufeff][^\u0000]*[^\s\u0000\ufeff][^\u0000]*$/;
+
+/** Trimmed text of at most `max` characters, at least `min` (1 or 2) once trimmed. */
+export function boundedText(max: number, min: 1 | 2 = 1) {
   // One pattern says both rules, so that the OpenAPI document says them too: no NUL (Postgres
   // text cannot hold it; found by schemathesis) and something left once trimmed (schemathesis
   // sent "\u00a0", valid for minLength 1, and got a 400). `\s` is what trim() removes; U+FEFF is
   // added for generators whose `\s` (Python's) lacks it. One pattern, not two: two become an
   // allOf that schemathesis can only generate by filtering (its coverage phase stalled on it).
   return z.string().trim().max(max, `Must be at most ${max} characters`)
-    .regex(/^[^\u0000]*[^\s\u0000\ufeff][^\u0000]*$/, "Must not be blank or contain NUL characters");
+    .regex(min === 2 ? TWO_VISIBLE : VISIBLE_TEXT, min === 2 ? "Must be at least 2 characters, without NUL characters" : "Must not be blank or contain NUL characters");
 }
 
 /** Optional trimmed, non-empty text of at most `max` characters (messages, reasons). */
