@@ -152,6 +152,17 @@ async function registrationStorm({ port }) {
     drop sequence if exists bench.storm_seq;
     create sequence bench.storm_seq;
     grant usage on sequence bench.storm_seq to public;
+    drop sequence if exists bench.storm_warm;
+    create sequence bench.storm_warm;
+    grant usage, select on sequence bench.storm_warm to public;
+    -- The storm's start line: a warm client waits here until all clients are warm.
+    create or replace function bench.wait_for_warm_clients(clients integer) returns void language plpgsql as $fn$
+    begin
+      perform nextval('bench.storm_warm');
+      while (select case when s.is_called then s.last_value else 0 end from bench.storm_warm s) < clients loop
+        perform pg_sleep(0.002);
+      end loop;
+    end $fn$;
     select nextval('bench.storm_runs')` }));
   // Storm event -1000·k; each client's own warm-up event -1000·k − 1 − client (its first
   // registration warms its connection without queueing behind the other 49 on one lock).
@@ -177,7 +188,7 @@ async function registrationStorm({ port }) {
   const before = JSON.parse(await runSql({ port, sql: `select json_build_object('notifications', (select count(*) from public.notifications), 'outbox', (select count(*) from private.email_outbox))` }));
   const result = await runPgbench({
     port, user: "postgres", script: path.join(workloadsDir, "p3_register.sql"), clients: 50, threads: 2, transactions: 5,
-    mode: "extended", defines: { event: eventId, warmbase: warmupBase, warmed: 0 },
+    mode: "extended", defines: { event: eventId, warmbase: warmupBase, warmed: 0, clients: 50 },
     // A storm statement waits on the event lock behind up to 49 others: its bound is wider.
     statementTimeoutMs: Math.max(opts["statement-timeout"], 30_000),
   });
@@ -190,13 +201,14 @@ async function registrationStorm({ port }) {
   const spanSeconds = (lastEnd - firstStart) / 1000;
   const latencies = storm.map((t) => t.latencyMs).sort((a, b) => a - b);
   // FIFO: positions 1..150 in the order the registrations were decided, i.e. the order they held
-  // the event lock. Each registration draws its outbox row id (an identity) under that lock, after
-  // its status and position, so outbox id order is the decision order: waitlist positions must
-  // rise with it, and every accepted registration must come before every waitlisted one (nobody
-  // is accepted past the waitlist). created_at (transaction start) and transaction ids (taken
-  // before the lock queue, which Postgres does not serve in arrival order) cannot tell.
+  // the event lock. register_for_event stamps the row's created_at with clock_timestamp() under
+  // that lock, so created_at order is the decision order: waitlist positions must rise with it,
+  // and every accepted registration must come before every waitlisted one (nobody is accepted
+  // past the waitlist). Transaction ids (taken before the lock queue, which Postgres does not
+  // serve in arrival order) cannot tell. Every decision must also have its e-mail (announced
+  // after the commit, exactly once).
   const counts = JSON.parse(await runSql({ port, sql: `with decided as (
-      select p.status, p.waitlist_position, o.id as outbox_id
+      select p.status, p.waitlist_position, p.created_at as decided_at
       from public.event_participants p
       join private.email_outbox o on o.idempotency_key in ('event_registered/' || p.id, 'participation_decision/' || p.id)
       where p.event_id = bench.event_id(${stormN}) and p.role = 'audience')
@@ -205,9 +217,11 @@ async function registrationStorm({ port }) {
     'waitlisted', (select count(*) from public.event_participants where event_id = bench.event_id(${stormN}) and status = 'waitlisted'),
     'positions', (select count(distinct waitlist_position) = count(*) and min(waitlist_position) = 1 and max(waitlist_position) = count(*)
                   from public.event_participants where event_id = bench.event_id(${stormN}) and status = 'waitlisted'),
-    'fifo', (select bool_and(ok) from (select waitlist_position = row_number() over (order by outbox_id) as ok
+    'fifo', (select bool_and(ok) from (select waitlist_position = row_number() over (order by decided_at) as ok
                   from decided where status = 'waitlisted') f),
-    'accepted_before_waitlisted', (select max(outbox_id) filter (where status = 'accepted') < min(outbox_id) filter (where status = 'waitlisted') from decided),
+    'accepted_before_waitlisted', (select max(decided_at) filter (where status = 'accepted') < min(decided_at) filter (where status = 'waitlisted') from decided),
+    'unannounced', (select count(*) from private.registration_announcements a join public.event_participants p on p.id = a.participant_id
+                    where p.event_id = bench.event_id(${stormN})),
     'decided_with_email', (select count(*) from decided),
     'participant_count', (select participant_count from public.events where id = bench.event_id(${stormN})),
     'notifications', (select count(*) from public.notifications) - ${before.notifications},
@@ -378,6 +392,7 @@ async function main() {
       const stormChecks = [
         [`${storm.accepted} accepted = 50`, storm.accepted === 50], [`${storm.waitlisted} waitlisted = 150`, storm.waitlisted === 150],
         [`waitlist FIFO: positions 1..150 in decision order, all 50 accepted before any waitlisted`, storm.positions === true && storm.fifo === true && storm.accepted_before_waitlisted === true && storm.decided_with_email === 200],
+        [`${storm.unannounced} decisions left unannounced = 0`, storm.unannounced === 0],
         [`${storm.failed} failed = 0`, storm.failed === 0 && storm.aborted === 0],
         [`notifications +${storm.notifications} > 0, outbox +${storm.outbox} > 0`, storm.notifications > 0 && storm.outbox > 0],
         [`${fmt(storm.tps, 0)} reg/s ≥ 700`, storm.tps >= 700], [`p95 ${fmt(storm.p95, 1)} ms ≤ 70`, storm.p95 <= 70],

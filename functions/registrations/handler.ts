@@ -48,9 +48,11 @@ export function createHandler(deps: Deps): (req: Request) => Promise<Response> {
       }
       return { registration: toRegistrationView(registration), created };
     });
-    // register_for_event commits asynchronously so the event lock is not held through the disk
-    // flush (issue 16); answer only once the registration is durable (shared group-commit flush).
-    await deps.sql`select private.await_durable()`;
+    // register_for_event commits asynchronously and without its announcement, so the event lock
+    // is held for the decision only (issue 16). The announcement (notification, e-mail; exactly
+    // once, also for a retried registration whose first caller died) commits synchronously:
+    // the answer waits until both are on disk (shared group-commit flush).
+    await deps.sql`select private.announce_registration(${reply.registration.id})`;
     return json(reply, reply.created ? 201 : 200);
   }
 

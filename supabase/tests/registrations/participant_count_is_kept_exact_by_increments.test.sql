@@ -49,10 +49,10 @@ select is(tests.participant_status('PceCap', 'pce_f'), 'waitlisted', 'newcomers 
 select is((select ctid from public.events where id = tests.event_id('PceCap')), (select row_at from before_wait),
   'the waitlisted registration left the event row as it was');
 
--- and: the registration's commit is asynchronous; the durable wait is not for API roles
+-- and: the registration's commit is asynchronous; the durable announcement is not for API roles
 select is(current_setting('synchronous_commit'), 'off', 'register_for_event marks its transaction for an asynchronous commit');
-select ok(not has_function_privilege('authenticated', 'private.await_durable()', 'execute')
-          and not has_function_privilege('anon', 'private.await_durable()', 'execute'), 'await_durable is not executable by the API roles');
+select ok(not has_function_privilege('authenticated', 'private.announce_registration(uuid)', 'execute')
+          and not has_function_privilege('anon', 'private.announce_registration(uuid)', 'execute'), 'announce_registration is not executable by the API roles');
 
 select * from finish();
 rollback;

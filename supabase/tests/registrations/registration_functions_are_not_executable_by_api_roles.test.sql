@@ -1,5 +1,5 @@
 begin;
-select plan(12);
+select plan(16);
 
 -- given: the rule-carrying functions of registration and the event lifecycle
 -- then: only the project owner (edge functions) and the service role may run them; PostgREST
@@ -11,7 +11,9 @@ from unnest(array['anon', 'authenticated']) r,
        'private.withdraw_registration(uuid, uuid, timestamptz)',
        'private.decide_registration(uuid, uuid, boolean, uuid, text, timestamptz)',
        'private.cancel_event(uuid, uuid, text, timestamptz)',
-       'private.publish_event(uuid, uuid, timestamptz)'
+       'private.publish_event(uuid, uuid, timestamptz)',
+       'private.announce_registration(uuid)',
+       'private.announce_due_registrations(timestamptz)'
      ]) f;
 select tests.create_user('rfx_org');
 select tests.create_user('rfx_ada');
