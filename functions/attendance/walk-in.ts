@@ -7,7 +7,7 @@
 import type { WalkInInput, WalkInResult } from "../_shared/contracts/attendance.ts";
 import { AppError, forbidden, notFound, unauthenticated } from "../_shared/errors.ts";
 import { loadEventForToken } from "../_shared/event-access.ts";
-import { alreadyParticipant, invalidTransition, proofOutsideOwnFolder } from "../_shared/participation/participation-errors.ts";
+import { alreadyParticipant, invalidTransition, requireProofInOwnFolder } from "../_shared/participation/participation-errors.ts";
 import type { PublicOperationContext } from "../_shared/participation/run-route.ts";
 import { notify } from "../_shared/participation/side-effects.ts";
 import { requireAttendanceWindow } from "./attendance-window.ts";
@@ -57,8 +57,7 @@ export async function submitWalkIn(
     // team verifies the payment.
     if (!caller) throw unauthenticated("Sign in to attach a payment proof: guests pay at the door");
     if (!self) throw forbidden("Only the account holder can attach a payment proof: a guest pays at the door");
-    const ownFolder = `${event.id}/${self.id}/`;
-    if (!body.paymentProofPath.toLowerCase().startsWith(ownFolder)) throw proofOutsideOwnFolder(ownFolder);
+    requireProofInOwnFolder(body.paymentProofPath, event.id, self.id);
   }
   const [existing] = await t.tx<{ id: string }[]>`
     select p.id from public.event_participants p

@@ -12,7 +12,7 @@ import {
   readParticipant,
   toParticipant,
 } from "../_shared/participation/participant-rows.ts";
-import { invalidTransition, proofOutsideOwnFolder } from "../_shared/participation/participation-errors.ts";
+import { invalidTransition, requireProofInOwnFolder } from "../_shared/participation/participation-errors.ts";
 import type { OperationContext } from "../_shared/participation/run-route.ts";
 import { notify } from "../_shared/participation/side-effects.ts";
 
@@ -20,8 +20,7 @@ export async function submitPaymentProof(
   { t, caller, params, body, now }: OperationContext<{ eventId: string }, SubmitPaymentProofInput>,
 ): Promise<Participant> {
   const event = await loadParticipationEvent(t, params.eventId, { lock: true });
-  const ownFolder = `${event.id}/${caller.id}/`.toLowerCase();
-  if (!body.path.toLowerCase().startsWith(ownFolder)) throw proofOutsideOwnFolder(ownFolder);
+  requireProofInOwnFolder(body.path, event.id, caller.id);
   const row = await lockOwnParticipant(t.tx, event.id, caller.id);
   if (!row) throw notFound(`You do not take part in "${event.title}": register first`);
   if (event.registrationType !== "paid") throw invalidTransition(`Cannot upload a payment proof: "${event.title}" is free`);

@@ -20,7 +20,9 @@ export const IsoDateTime = z.iso.datetime({ offset: true });
 export type IsoDateTime = z.infer<typeof IsoDateTime>;
 
 // Text with at least one (two) characters that trim() keeps, and no NUL anywhere.
+// deno-lint-ignore no-control-regex
 const VISIBLE_TEXT = /^[^\u0000]*[^\s\u0000\ufeff][^\u0000]*$/;
+// deno-lint-ignore no-control-regex
 const TWO_VISIBLE = /^[^\u0000]*[^\s\u0000\ufeff][^\u0000]*[^\s\u0000\ufeff][^\u0000]*$/;
 
 /** Trimmed text of at most `max` characters, at least `min` (1 or 2) once trimmed. */

@@ -1,6 +1,7 @@
 // Typed request parts for routed functions: path params and query strings go through zod like
 // bodies do, so a bad UUID or an unknown query key is a 400 invalid_request, never a SQL error.
 import type { z } from "zod";
+import type { Tx } from "../database.ts";
 import { readJson } from "../http.ts";
 import type { RouteContext } from "../router.ts";
 
@@ -26,13 +27,21 @@ export function iso(value: Date | null): string | null {
  * contract's KeysetCursor pattern): every value of that pattern is a position in the list, so a
  * schema-valid cursor is never refused (schemathesis sent "0", valid for the old "opaque base64"
  * pattern, and got a 400). Microseconds keep Postgres' precision (a JS Date would round to
- * milliseconds and pages would repeat rows): queries select `cursor_us` as
- * `(extract(epoch from ts) * 1000000)::bigint::text` and turn it back with
- * `timestamptz 'epoch' + (us || ' microseconds')::interval` (exact; `us * interval` goes through
- * a double).
+ * milliseconds and pages would repeat rows): queries select `cursorMicroseconds(column)` and
+ * compare with `cursorInstant(microseconds)`.
  */
 export function encodeCursor(microseconds: string, id: string): string {
   return `${microseconds}_${id}`;
+}
+
+/** SQL: a timestamp column as the cursor's exact microseconds (text). `column` is code, never input. */
+export function cursorMicroseconds(tx: Tx, column: string) {
+  return tx.unsafe(`(extract(epoch from ${column}) * 1000000)::bigint::text`);
+}
+
+/** SQL: the cursor's microseconds as a timestamptz, exactly (`us * interval` would go through a double). */
+export function cursorInstant(tx: Tx, microseconds: string) {
+  return tx`timestamptz 'epoch' + (${microseconds}::text || ' microseconds')::interval`;
 }
 
 /** The (microseconds, id) of a cursor the contract's pattern already accepted. */

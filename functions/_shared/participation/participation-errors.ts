@@ -21,10 +21,13 @@ export function alreadyParticipant(message: string): AppError {
 }
 
 /**
- * A payment proof outside the payer's own folder: the database's rule
- * (event_participants_payment_proof_url_is_storage_path) under its code, with the folder named.
+ * A payment proof must be an object in the payer's own folder `<eventId>/<userId>/`: the
+ * database's rule (event_participants_payment_proof_url_is_storage_path) under its code, with the
+ * folder named in the message.
  */
-export function proofOutsideOwnFolder(ownFolder: string): AppError {
-  return new AppError(409, "event_participants_payment_proof_url_is_storage_path",
+export function requireProofInOwnFolder(objectName: string, eventId: string, userId: string): void {
+  const ownFolder = `${eventId}/${userId}/`.toLowerCase();
+  if (objectName.toLowerCase().startsWith(ownFolder)) return;
+  throw new AppError(409, "event_participants_payment_proof_url_is_storage_path",
     `The proof must be stored under "${ownFolder}" in the payment-proofs bucket`, [{ path: "path", message: `Must start with ${ownFolder}` }]);
 }
